@@ -4,38 +4,47 @@ import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Looks up UI and domain message strings in {@code campus/i18n/messages_*.properties}.
+ * Looks up UI and domain message strings. Each module keeps its own bundle, so modules never edit
+ * one shared file: the first segment of a key names it. {@code labs.guard.refused} lives in
+ * {@code campus/labs/messages_en.properties} and {@code campus/labs/messages_zh_CN.properties}.
  * A key missing in Chinese falls back to English; a key missing everywhere shows as {@code !key!}
- * so the gap is visible on screen instead of crashing. The bundle consistency test keeps both at zero.
+ * so the gap is visible on screen instead of crashing. Each module's bundle test keeps both at zero.
  */
 public final class Messages {
 
-    public static final String BUNDLE = "campus.i18n.messages";
     private static final Map<Lang, Messages> CACHE = new EnumMap<>(Lang.class);
 
     private final Lang lang;
-    private final ResourceBundle bundle;
-    private final ResourceBundle fallback;
+    private final Map<String, Optional<ResourceBundle>> bundles = new ConcurrentHashMap<>();
 
     private Messages(Lang lang) {
         this.lang = lang;
-        this.bundle = load(lang);
-        this.fallback = lang == Lang.EN ? null : load(Lang.EN);
     }
 
     public static synchronized Messages of(Lang lang) {
         return CACHE.computeIfAbsent(lang, Messages::new);
     }
 
-    static ResourceBundle load(Lang lang) {
-        // NO_FALLBACK: we want the exact file per language; the default-locale fallback of
-        // ResourceBundle would silently hide a missing Chinese bundle on an English machine.
-        return ResourceBundle.getBundle(BUNDLE, lang.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    /** {@code labs.guard.refused} → {@code campus.labs.messages}. */
+    public static String bundleNameFor(String key) {
+        int dot = key.indexOf('.');
+        String module = dot < 0 ? key : key.substring(0, dot);
+        return "campus." + module + ".messages";
+    }
+
+    /** The exact file for one language, without the default-locale fallback that would hide a gap. */
+    public static Optional<ResourceBundle> load(String bundleName, Lang lang) {
+        try {
+            return Optional.of(ResourceBundle.getBundle(bundleName, lang.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        } catch (MissingResourceException e) {
+            return Optional.empty();
+        }
     }
 
     public Lang lang() {
@@ -43,19 +52,13 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key) || (fallback != null && fallback.containsKey(key));
+        return pattern(key, lang) != null || pattern(key, Lang.EN) != null;
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            try {
-                pattern = fallback == null ? null : fallback.getString(key);
-            } catch (MissingResourceException e2) {
-                pattern = null;
-            }
+        String pattern = pattern(key, lang);
+        if (pattern == null) {
+            pattern = pattern(key, Lang.EN);
         }
         if (pattern == null) {
             return "!" + key + "!";
@@ -66,8 +69,12 @@ public final class Messages {
         return new MessageFormat(pattern, lang.locale()).format(args);
     }
 
-    /** Every key of this language's own file, for the consistency test. */
-    public Set<String> ownKeys() {
-        return bundle.keySet();
+    private String pattern(String key, Lang l) {
+        Messages m = l == lang ? this : of(l);
+        Optional<ResourceBundle> b = m.bundles.computeIfAbsent(bundleNameFor(key), name -> load(name, l));
+        if (b.isEmpty() || !b.get().containsKey(key)) {
+            return null;
+        }
+        return b.get().getString(key);
     }
 }
