@@ -1,0 +1,53 @@
+package campus.app.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command-line tools behind {@code ./campus <subcommand>}. None of them starts JavaFX.
+ * Exit status: 0 ok, 1 problems found or check failed, 2 usage error.
+ */
+public final class Cli {
+
+    public static final Set<String> COMMANDS = Set.of("validate", "lab", "dataset", "exam", "questions", "help");
+
+    private Cli() {
+    }
+
+    public static boolean isCommand(String arg) {
+        return COMMANDS.contains(arg);
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || !isCommand(args.get(0))) {
+            usage(err);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "validate":
+                return ValidateCommand.run(rest, out, err);
+            case "help":
+                usage(out);
+                return 0;
+            default:
+                err.println("campus: '" + args.get(0) + "' is not available in this build");
+                return 2;
+        }
+    }
+
+    static void usage(PrintStream s) {
+        s.println("usage: campus [--content DIR]            start the app");
+        s.println("       campus validate [DIR…]            check course content (default: the shipped content)");
+        s.println("       campus help                       this text");
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(Arrays.asList(args), out, err));
+    }
+}
