@@ -96,7 +96,7 @@ public final class AttemptStore {
             }
             return a;
         } catch (CertificationException e) {
-            throw new CertificationException(Msg.of("certification.attempt.tampered", file.toString(), e.msg()), e);
+            throw new CertificationException(Msg.of("certification.attempt.tampered", file.toString()), e);
         }
     }
 

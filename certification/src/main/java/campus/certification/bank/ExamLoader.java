@@ -75,7 +75,7 @@ public final class ExamLoader {
     }
 
     /** Reads every {@code questions/*.json}, skipping broken questions, reporting duplicates across files. */
-    static List<Question> readQuestions(BankFiles files, List<Problem> problems) {
+    public static List<Question> readQuestions(BankFiles files, List<Problem> problems) {
         List<Question> out = new ArrayList<>();
         Map<String, Question> seen = new HashMap<>();
         for (Map.Entry<String, byte[]> e : files.files().entrySet()) {
