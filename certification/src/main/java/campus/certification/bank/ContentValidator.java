@@ -45,9 +45,12 @@ public final class ContentValidator {
         return problems;
     }
 
-    /** {@code root} itself when it holds exam.json, else its sub-folders that do. */
+    /**
+     * {@code root} itself when it is a bank (exam.json or a questions folder, as an import leaves it),
+     * else its sub-folders that are.
+     */
     public static List<Path> examDirs(Path root, List<Problem> problems) {
-        if (Files.isRegularFile(root.resolve(BankFiles.EXAM_FILE))) {
+        if (isBank(root)) {
             return List.of(root);
         }
         if (!Files.isDirectory(root)) {
@@ -55,10 +58,14 @@ public final class ContentValidator {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve(BankFiles.EXAM_FILE))).sorted().toList();
+            return s.filter(ContentValidator::isBank).sorted().toList();
         } catch (IOException e) {
             problems.add(new Problem(root.toString(), 0, Msg.of("certification.content.unreadable", String.valueOf(e.getMessage()))));
             return List.of();
         }
+    }
+
+    private static boolean isBank(Path dir) {
+        return Files.isRegularFile(dir.resolve(BankFiles.EXAM_FILE)) || Files.isDirectory(dir.resolve(BankFiles.QUESTIONS_DIR));
     }
 }
