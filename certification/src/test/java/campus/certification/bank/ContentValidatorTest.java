@@ -1,0 +1,177 @@
+package campus.certification.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.certification.TestSupport;
+import campus.i18n.BundleCheck;
+import campus.i18n.Lang;
+import campus.i18n.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentValidatorTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String GOOD_Q = """
+            {"id": "%s", "type": "single", "topics": ["t"], "difficulty": "easy",
+             "prompt": {"en": "P", "zh": "题"},
+             "options": [{"id": "a", "text": {"en": "A", "zh": "甲"}, "correct": true}, {"id": "b", "text": {"en": "B", "zh": "乙"}}],
+             "explanation": {"en": "E", "zh": "解"}}""";
+
+    private Path exam(String examJson, String... questionFiles) throws IOException {
+        Path dir = tmp.resolve("ex");
+        Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(dir.resolve("exam.json"), examJson);
+        for (int i = 0; i < questionFiles.length; i++) {
+            Files.writeString(dir.resolve("questions/f" + i + ".json"), questionFiles[i]);
+        }
+        return dir;
+    }
+
+    private static String blueprint(int count) {
+        return """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": %d}]}""".formatted(count);
+    }
+
+    private static List<String> render(List<Problem> ps) {
+        return ps.stream().map(p -> p.format(Lang.EN)).toList();
+    }
+
+    @Test
+    void shippedContentHasNoProblems() {
+        List<Problem> ps = ContentValidator.validate(List.of(TestSupport.shippedContent()), List.of());
+        assertEquals(List.of(), render(ps));
+    }
+
+    @Test
+    void shippedExamIsInPctaFormat() throws IOException {
+        LoadedExam e = ExamLoader.load(BankFiles.read(TestSupport.shippedContent().resolve("pcta-practice")), Optional.empty());
+        assertTrue(e.blueprint().sections().stream().allMatch(s -> s.points().orElse(0) == 2));
+        assertEquals(60, e.blueprint().pass().value());
+        assertTrue(e.blueprint().pass().percent());
+    }
+
+    @Test
+    void fixtureBankHasNoProblems() {
+        assertEquals(List.of(), render(ContentValidator.validate(List.of(TestSupport.bankDir("all-types")), List.of())));
+    }
+
+    @Test
+    void malformedJsonNamesTheLine() throws IOException {
+        Path dir = exam(blueprint(1), "[\n" + GOOD_Q.formatted("q1") + ",\n  {\"id\": \"q2\" \"type\": \"single\"}\n]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertTrue(ps.stream().anyMatch(p -> p.matches(".*f0\\.json:6: Malformed JSON: expected ',' or '}'.*")), ps.toString());
+    }
+
+    @Test
+    void questionWithoutCorrectAnswerDuplicateIdsUnknownTypeAndMissingTranslation() throws IOException {
+        String noCorrect = GOOD_Q.formatted("q2").replace("\"correct\": true", "\"correct\": false");
+        String unknown = GOOD_Q.formatted("q3").replace("\"single\"", "\"essay\"");
+        String untranslated = GOOD_Q.formatted("q4").replace("\"zh\": \"题\"", "\"zh\": \"\"");
+        Path dir = exam(blueprint(1), "[" + GOOD_Q.formatted("q1") + "," + noCorrect + "," + unknown + "," + untranslated + "]",
+                "[\n" + GOOD_Q.formatted("q1") + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertTrue(ps.stream().anyMatch(p -> p.contains("f0.json:4: Question \"q2\" has no correct answer")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("f0.json:7: Unknown question type \"essay\"")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("f0.json:11: \"prompt\" has no \"zh\" text")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.matches(".*f1\\.json:2: Duplicate question id \"q1\" \\(first at .*f0\\.json:1\\)")), ps.toString());
+    }
+
+    @Test
+    void drawAskingForMoreThanTheBankHas() throws IOException {
+        Path dir = exam(blueprint(3), "[" + GOOD_Q.formatted("q1") + "," + GOOD_Q.formatted("q2") + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertEquals(1, ps.size(), ps.toString());
+        assertTrue(ps.get(0).matches(".*exam\\.json:2: Section \"s\" draws 3 questions but the bank has only 2 that match it"), ps.get(0));
+    }
+
+    @Test
+    void overlappingSectionsThatMayRunShort() throws IOException {
+        String bp = """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"points": 1},
+                 "sections": [{"id": "any", "title": {"en": "S", "zh": "部"}, "count": 2},
+                              {"id": "easy", "title": {"en": "S", "zh": "部"}, "count": 2, "difficulties": ["easy"]}]}""";
+        Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + "," + GOOD_Q.formatted("q2") + "," + GOOD_Q.formatted("q3") + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertTrue(ps.stream().anyMatch(p -> p.contains("Section \"easy\" draws 2 questions but, after earlier sections")), ps.toString());
+    }
+
+    @Test
+    void blueprintTyposAndBadValues() throws IOException {
+        String bp = """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 0, "pass": {"percent": 160},
+                 "onTimeout": "explode", "shufle": true,
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 1}]}""";
+        List<String> ps = render(ContentValidator.validate(List.of(exam(bp, "[" + GOOD_Q.formatted("q1") + "]")), List.of()));
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:1: The time limit")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:1: \"pass\" needs")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:2: Unknown onTimeout \"explode\"")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:2: Unknown field \"shufle\"")), ps.toString());
+    }
+
+    @Test
+    void shippedContentLoadsFromInsideAJar() throws IOException {
+        Path jar = tmp.resolve("content.jar");
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of("create", "true"));
+             Stream<Path> files = Files.walk(TestSupport.shippedContent())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = zip.getPath("/campus/certification/content", TestSupport.shippedContent().relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+            Path root = zip.getPath("/campus/certification/content");
+            assertEquals(List.of(), render(ContentValidator.validate(List.of(root), List.of())));
+            LoadedExam fromJar = ExamLoader.load(BankFiles.read(root.resolve("pcta-practice")), Optional.empty());
+            LoadedExam fromDir = ExamLoader.load(BankFiles.read(TestSupport.shippedContent().resolve("pcta-practice")), Optional.empty());
+            assertEquals(fromDir.bankSha256(), fromJar.bankSha256());
+        }
+    }
+
+    @Test
+    void shippedContentIsOnTheClassPath() throws IOException {
+        assertTrue(Files.isRegularFile(ShippedContent.examsRoot().resolve("pcta-practice/exam.json")));
+    }
+
+    @Test
+    void quizzesAreFoundInLessonsAndChecked() throws IOException {
+        Path lesson = tmp.resolve("courses/sql-101/02-joins/quizzes");
+        Files.createDirectories(lesson);
+        Files.writeString(lesson.resolve("joins-check.json"), """
+                {"id": "joins-check", "title": {"en": "Joins", "zh": "连接"}, "questions": [%s]}""".formatted(GOOD_Q.formatted("jq1")));
+        Files.writeString(lesson.resolve("bad.json"), """
+                {"id": "other", "title": {"en": "Bad", "zh": "坏"}, "questions": []}""");
+        QuizCatalog c = QuizCatalog.scan(List.of(tmp.resolve("courses")));
+        assertEquals(1, c.quizzes().size());
+        Quiz q = c.find("joins-check").orElseThrow();
+        assertEquals("sql-101", q.courseId());
+        assertEquals("02-joins", q.lesson());
+        List<String> ps = render(c.problems());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("bad.json:1: Quiz id \"other\" differs from its file name")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("bad.json:1: Quiz \"other\" has no usable questions")), ps.toString());
+    }
+
+    @Test
+    void messageBundlesAreCompleteAndUsed() {
+        assertEquals(List.of(), BundleCheck.problems("campus.certification.messages", List.of(Path.of("src/main/java")), Set.of()));
+    }
+}
