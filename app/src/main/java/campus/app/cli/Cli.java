@@ -30,6 +30,10 @@ public final class Cli {
         switch (args.get(0)) {
             case "validate":
                 return ValidateCommand.run(rest, out, err);
+            case "exam":
+                return campus.certification.cli.ExamCommand.run(rest, out, err);
+            case "questions":
+                return campus.certification.cli.QuestionsCommand.run(rest, out, err);
             case "help":
                 usage(out);
                 return 0;
@@ -42,6 +46,9 @@ public final class Cli {
     static void usage(PrintStream s) {
         s.println("usage: campus [--content DIR]            start the app");
         s.println("       campus validate [DIR…]            check course content (default: the shipped content)");
+        s.println("       campus exam pack <bank-dir> --code <code> --out <file>   build an encrypted exam package");
+        s.println("       campus exam verify <record> <bank-dir>                   check a signed attempt and re-grade it");
+        s.println("       campus questions import <file> [--into DIR]              import Moodle GIFT or Moodle XML questions");
         s.println("       campus help                       this text");
     }
 

@@ -2,18 +2,48 @@ package campus.app.cli;
 
 import campus.courses.ContentRoot;
 import campus.courses.validate.CourseValidator;
+import campus.i18n.Msg;
 import campus.i18n.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** All content checks in one place: courses now; labs, quizzes and exams join as their modules land. */
+/**
+ * Every content check behind {@code campus validate}: courses, and the exams and lesson quizzes of
+ * the certification module. A folder given on the command line may hold courses, exams or both.
+ */
 public final class ContentValidator {
 
     private ContentValidator() {
     }
 
-    public static List<Problem> validate(List<ContentRoot> roots) {
-        List<Problem> problems = new ArrayList<>(CourseValidator.validate(roots, CourseValidator.Embeds.UNCHECKED));
+    /** The shipped content: courses from the courses module, exams from the certification module. */
+    public static List<Problem> validateShipped() {
+        ContentRoot courses = ContentRoot.shipped();
+        List<Problem> problems = new ArrayList<>();
+        List<Path> examRoots = new ArrayList<>();
+        try {
+            examRoots.add(campus.certification.bank.ShippedContent.examsRoot());
+        } catch (IOException e) {
+            problems.add(new Problem(ContentRoot.SHIPPED_DISPLAY, 0, Msg.of("app.validate.noShippedExams", e.getMessage())));
+        }
+        problems.addAll(validate(List.of(courses), examRoots));
+        problems.sort(Problem.ORDER);
+        return problems;
+    }
+
+    /** Folders an author names: each is checked as a course root and as an exam root. */
+    public static List<Problem> validateFolders(List<Path> dirs) {
+        List<ContentRoot> roots = dirs.stream().map(ContentRoot::folder).toList();
+        return validate(roots, dirs.stream().filter(Files::isDirectory).toList());
+    }
+
+    private static List<Problem> validate(List<ContentRoot> courseRoots, List<Path> examRoots) {
+        List<Problem> problems = new ArrayList<>(CourseValidator.validate(courseRoots, CourseValidator.Embeds.UNCHECKED));
+        List<Path> coursePaths = courseRoots.stream().map(ContentRoot::path).filter(Files::isDirectory).toList();
+        problems.addAll(campus.certification.bank.ContentValidator.validate(examRoots, coursePaths));
         problems.sort(Problem.ORDER);
         return problems;
     }

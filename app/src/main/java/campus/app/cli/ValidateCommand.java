@@ -18,7 +18,7 @@ final class ValidateCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Lang lang = Lang.EN;
-        List<ContentRoot> roots = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--lang") && i + 1 < args.size()) {
@@ -27,17 +27,14 @@ final class ValidateCommand {
                 err.println("campus validate: unknown option " + a);
                 return 2;
             } else {
-                roots.add(ContentRoot.folder(Path.of(a)));
+                dirs.add(Path.of(a));
             }
         }
-        if (roots.isEmpty()) {
-            roots.add(ContentRoot.shipped());
-        }
-        List<Problem> problems = ContentValidator.validate(roots);
+        List<Problem> problems = dirs.isEmpty() ? ContentValidator.validateShipped() : ContentValidator.validateFolders(dirs);
         for (Problem p : problems) {
             out.println(p.format(lang));
         }
-        Library lib = CourseLoader.load(roots);
+        Library lib = CourseLoader.load(dirs.isEmpty() ? List.of(ContentRoot.shipped()) : dirs.stream().map(ContentRoot::folder).toList());
         out.println(problems.isEmpty()
                 ? "ok: " + lib.courses().size() + " course(s), no problems"
                 : problems.size() + " problem(s) in " + lib.courses().size() + " course(s)");
