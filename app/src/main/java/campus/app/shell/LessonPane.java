@@ -42,6 +42,8 @@ final class LessonPane extends StackPane {
     private RenderedLesson rendered;
     private boolean restoring;
     private Runnable afterRender = () -> { };
+    private Node pendingTarget;
+    private boolean keepQueued;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -102,9 +104,16 @@ final class LessonPane extends StackPane {
                 vm.langProperty(), vm.libraryProperty(), vm.failureProperty()));
 
         vm.lessonProperty().addListener((o, was, now) -> show(now));
-        vm.langProperty().addListener((o, was, now) -> updateNotices());
+        // When the page or the viewport changes height (window opening, resize, zoom, images
+        // arriving), the reader stays at the same block rather than at the same fraction.
+        page.heightProperty().addListener((o, was, now) -> keepPosition());
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                keepPosition();
+            }
+        });
         scroll.vvalueProperty().addListener((o, was, now) -> {
-            if (!restoring && rendered != null) {
+            if (!restoring && rendered != null && pendingTarget == null) {
                 vm.setReadingBlock(topVisibleBlock());
             }
         });
@@ -227,6 +236,7 @@ final class LessonPane extends StackPane {
     }
 
     void scrollToBlock(int index) {
+        pendingTarget = null;
         if (rendered == null || index <= 0 || rendered.blocks().isEmpty()) {
             scroll.setVvalue(0);
             return;
@@ -241,17 +251,30 @@ final class LessonPane extends StackPane {
         }
     }
 
+    private void keepPosition() {
+        if (rendered == null || keepQueued) {
+            return;
+        }
+        keepQueued = true;
+        Platform.runLater(() -> {
+            keepQueued = false;
+            if (pendingTarget != null) {
+                scrollTo(pendingTarget);
+            } else if (rendered != null) {
+                scrollToBlock(vm.readingBlock());
+            }
+        });
+    }
+
     private void scrollTo(Node target) {
+        pendingTarget = null;
         scroll.applyCss();
         scroll.layout();
-        double range = page.getHeight() - scroll.getViewportBounds().getHeight();
-        if (range <= 0 || scroll.getViewportBounds().getHeight() <= 0) {
-            // Not laid out yet (the window is still opening): try again after the next layout.
-            Platform.runLater(() -> {
-                if (target.getScene() != null && page.getHeight() > scroll.getViewportBounds().getHeight()) {
-                    scrollTo(target);
-                }
-            });
+        double viewport = scroll.getViewportBounds().getHeight();
+        double range = page.getHeight() - viewport;
+        if (viewport <= 0 || range <= 0) {
+            // Not laid out yet (the window is still opening): retry when the page gets its height.
+            pendingTarget = target;
             return;
         }
         boolean was = restoring;
