@@ -3,8 +3,8 @@
 # window (campus.app.bench.BareWindow), both started the same way: same java, flags and class path.
 # Runs them alternately N times and prints median and min of each and the ratio of the medians.
 #
-#   bench/startup.sh [N]          (default N=10; needs `mvn -pl app -am package -DskipTests` first)
-#   CDS=1 bench/startup.sh        also share one AppCDS archive (built on first use) for both sides
+#   bench/startup.sh [N]          (default N=10; needs the app jar: mvn -o -pl app -am package -DskipTests)
+#   CDS=1 bench/startup.sh        each side with its own AppCDS archive (dumped on first use)
 #   JAVA_OPTS="..." bench/startup.sh   extra JVM flags, applied to both sides
 #
 # Without a DISPLAY it re-runs itself under xvfb-run.
@@ -14,28 +14,37 @@ N=${1:-10}
 if [[ -z "${DISPLAY:-}" ]]; then
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
 fi
-CP="app/target/classes:$(cat app/target/runtime-classpath.txt)"
+CP="$(ls app/target/campus-app-*.jar | head -1):$(cat app/target/runtime-classpath.txt)"
 FLAGS=(-Dprism.order=sw -Xshare:auto ${JAVA_OPTS:-})
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 
+CAMPUS_FLAGS=(); BARE_FLAGS=()
 if [[ "${CDS:-0}" == 1 ]]; then
-    ARCHIVE=app/target/startup-bench.jsa
-    if [[ ! -f $ARCHIVE ]]; then
-        # One archive dumped from a Campus run; it also holds every class the bare window needs.
-        java "${FLAGS[@]}" -XX:ArchiveClassesAtExit=$ARCHIVE -Dcampus.bench.firstPaint=true -cp "$CP" \
-            campus.app.Main --data "$DATA/cds" >/dev/null 2>&1 || true
-    fi
-    FLAGS+=(-XX:SharedArchiveFile=$ARCHIVE)
+    # Each side gets its own AppCDS archive, dumped from one run of itself (CDS needs jars, hence the app jar).
+    for side in campus bare; do
+        archive=app/target/startup-$side.jsa
+        if [[ ! -f $archive ]]; then
+            if [[ $side == campus ]]; then
+                java "${FLAGS[@]}" -XX:ArchiveClassesAtExit=$archive -Dcampus.bench.firstPaint=true -cp "$CP" \
+                    campus.app.Main --data "$DATA/cds" >/dev/null 2>&1 || true
+            else
+                java "${FLAGS[@]}" -XX:ArchiveClassesAtExit=$archive -cp "$CP" campus.app.bench.BareWindow\$Launcher \
+                    >/dev/null 2>&1 || true
+            fi
+        fi
+    done
+    CAMPUS_FLAGS=(-XX:SharedArchiveFile=app/target/startup-campus.jsa)
+    BARE_FLAGS=(-XX:SharedArchiveFile=app/target/startup-bare.jsa)
 fi
 
 run_campus() {
     rm -rf "$DATA/state"
-    java "${FLAGS[@]}" -Dcampus.bench.firstPaint=true -cp "$CP" campus.app.Main --data "$DATA/state" 2>/dev/null \
+    java "${FLAGS[@]}" "${CAMPUS_FLAGS[@]}" -Dcampus.bench.firstPaint=true -cp "$CP" campus.app.Main --data "$DATA/state" 2>/dev/null \
         | sed -n 's/^first-lesson-painted-ms=//p'
 }
 run_bare() {
-    java "${FLAGS[@]}" -cp "$CP" campus.app.bench.BareWindow\$Launcher 2>/dev/null | sed -n 's/^first-paint-ms=//p'
+    java "${FLAGS[@]}" "${BARE_FLAGS[@]}" -cp "$CP" campus.app.bench.BareWindow\$Launcher 2>/dev/null | sed -n 's/^first-paint-ms=//p'
 }
 
 campus=(); bare=()

@@ -1,5 +1,6 @@
 package campus.app;
 
+import campus.app.bench.StartClock;
 import campus.app.cli.Cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class Main {
             return;
         }
         // Reading the state, the course list and the first lesson overlaps with the toolkit start-up.
+        StartClock.mark("main");
         CampusApp.preload(Preload.start(options));
         Application.launch(CampusApp.class, args);
     }

@@ -1,5 +1,6 @@
 package campus.app;
 
+import campus.app.bench.StartClock;
 import campus.app.state.AppState;
 import campus.app.state.DataFolder;
 import campus.app.state.StateStore;
@@ -41,7 +42,10 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
                 }
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
-                opening.complete(open(roots, s));
+                StartClock.mark("state read");
+                Opening o = open(roots, s);
+                StartClock.mark("library and first lesson read");
+                opening.complete(o);
             } catch (RuntimeException | Error e) {
                 state.complete(AppState.defaults());
                 opening.completeExceptionally(e);

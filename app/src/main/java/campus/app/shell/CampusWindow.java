@@ -35,8 +35,10 @@ public final class CampusWindow {
         // Ready long before the toolkit is: it is a small file read first on the preload thread.
         AppState s = preload.state().join();
         Theme.apply(s.dark());
+        StartClock.mark("theme set");
         vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
         view = new ShellView(vm, browser);
+        StartClock.mark("view built");
         view.setOnQuit(stage::close);
         watcher = new ContentWatcher(() -> Platform.runLater(vm::reload));
         vm.setOnRootsChanged(() -> watcher.watch(vm.userFolders()));
@@ -49,14 +51,21 @@ public final class CampusWindow {
                 vm.langProperty(), vm.lessonProperty()));
         placeWindow(s);
         stage.setOnHidden(e -> close());
-        if (Boolean.getBoolean("campus.bench.firstPaint")) {
-            view.afterNextLessonRender(() -> reportFirstPaint(scene));
-        }
+        boolean bench = Boolean.getBoolean("campus.bench.firstPaint");
+        view.afterNextLessonRender(() -> {
+            Platform.runLater(view::finishStartup);
+            if (bench) {
+                reportFirstPaint(scene);
+            }
+        });
     }
 
     public static CampusWindow open(Stage stage, Preload preload, Consumer<String> browser) {
+        StartClock.mark("toolkit started");
         CampusWindow w = new CampusWindow(stage, preload, browser);
+        StartClock.mark("window built");
         stage.show();
+        StartClock.mark("window shown");
         w.vm.start(preload.opening());
         return w;
     }
@@ -101,6 +110,7 @@ public final class CampusWindow {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            StartClock.mark("first lesson laid out");
             System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
             Platform.runLater(() -> System.exit(0));
         };

@@ -6,6 +6,7 @@ import campus.courses.LoadedLesson;
 import campus.i18n.Problem;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Bounds;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The centre of the window: the lesson in a scroll pane, notices about it (a missing translation,
@@ -44,6 +46,7 @@ final class LessonPane extends StackPane {
     private Runnable afterRender = () -> { };
     private Node pendingTarget;
     private boolean keepQueued;
+    private VBox spinner;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -87,19 +90,19 @@ final class LessonPane extends StackPane {
         empty.setWrapText(true);
         empty.visibleProperty().bind(vm.lessonProperty().isNull().and(vm.loadingProperty().not()));
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(36, 36);
-        Label loadingText = new Label();
-        loadingText.textProperty().bind(tr.bind("app.loading"));
-        VBox loading = new VBox(8, spinner, loadingText);
-        loading.setAlignment(Pos.CENTER);
-        loading.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        loading.getStyleClass().add(Css.LOADING);
-        loading.setId("loading");
-        loading.setMouseTransparent(true);
-        loading.visibleProperty().bind(vm.loadingProperty());
-
-        getChildren().addAll(frame, empty, loading);
+        // The spinner is built on first need and shows only when loading takes a noticeable time,
+        // so quick loads (and the start-up) never flash it.
+        PauseTransition delay = new PauseTransition(Duration.millis(250));
+        delay.setOnFinished(e -> showSpinner(true));
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (now) {
+                delay.playFromStart();
+            } else {
+                delay.stop();
+                showSpinner(false);
+            }
+        });
+        getChildren().addAll(frame, empty);
         empty.textProperty().bind(Bindings.createStringBinding(this::emptyText,
                 vm.langProperty(), vm.libraryProperty(), vm.failureProperty()));
 
@@ -117,6 +120,25 @@ final class LessonPane extends StackPane {
                 vm.setReadingBlock(topVisibleBlock());
             }
         });
+    }
+
+    private void showSpinner(boolean show) {
+        if (spinner == null && show) {
+            ProgressIndicator indicator = new ProgressIndicator();
+            indicator.setMaxSize(36, 36);
+            Label loadingText = new Label();
+            loadingText.textProperty().bind(tr.bind("app.loading"));
+            spinner = new VBox(8, indicator, loadingText);
+            spinner.setAlignment(Pos.CENTER);
+            spinner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            spinner.getStyleClass().add(Css.LOADING);
+            spinner.setId("loading");
+            spinner.setMouseTransparent(true);
+            getChildren().add(spinner);
+        }
+        if (spinner != null) {
+            spinner.setVisible(show);
+        }
     }
 
     private String emptyText() {
@@ -171,6 +193,7 @@ final class LessonPane extends StackPane {
             scrollToBlock(open.restoreBlock());
         }
         restoring = false;
+        campus.app.bench.StartClock.mark("lesson rendered");
         Runnable r = afterRender;
         afterRender = () -> { };
         r.run();

@@ -3,7 +3,9 @@ package campus.app.shell;
 import campus.courses.Course;
 import campus.i18n.Lang;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -46,13 +48,15 @@ public final class ShellView {
     private final ListView<Course> courseList;
     private final LessonTree lessonTree;
     private final LessonPane lessonPane;
-    private final ProblemsPane problems;
+    private final VBox bottomBox = new VBox();
+    private ProblemsPane problems;
     private BiFunction<Window, String, File> folderChooser = (w, title) -> {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle(title);
         return c.showDialog(w);
     };
     private Runnable quit = () -> { };
+    private final List<Runnable> tooltips = new ArrayList<>();
 
     public ShellView(ShellViewModel vm, Consumer<String> browser) {
         this.vm = vm;
@@ -98,13 +102,10 @@ public final class ShellView {
         main.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(sidebar, false);
 
-        problems = new ProblemsPane(vm, tr, () -> showProblems(false));
-        problems.setVisible(false);
-        problems.managedProperty().bind(problems.visibleProperty());
-
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(main);
-        root.setBottom(new VBox(problems, statusBar()));
+        root.setBottom(bottomBox);
+        bottomBox.getChildren().add(statusBar());
 
         Theme.zoom(root, vm.zoomProperty().get());
         vm.zoomProperty().addListener((o, was, now) -> Theme.zoom(root, now.intValue()));
@@ -130,7 +131,7 @@ public final class ShellView {
         MenuItem open = item("app.action.open", "Shortcut+O", this::chooseFolder);
         open.setId("menu-open");
         MenuItem reload = item("app.action.reload", "F5", vm::reload);
-        MenuItem showProblems = item("app.action.problems", "Shortcut+Shift+P", () -> showProblems(!problems.isVisible()));
+        MenuItem showProblems = item("app.action.problems", "Shortcut+Shift+P", () -> showProblems(!problemsShown()));
         MenuItem exit = item("app.action.quit", "Shortcut+Q", () -> quit.run());
         Menu file = menu("app.menu.file", open, reload, new SeparatorMenuItem(), showProblems, new SeparatorMenuItem(), exit);
 
@@ -174,8 +175,8 @@ public final class ShellView {
         // The button names the language it switches to, in that language: "中文" or "EN".
         language.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.langProperty().get() == Lang.EN ? "中文" : "EN", vm.langProperty()));
-        language.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> new Tooltip(tr.get("app.tip.language")), vm.langProperty()));
+        tooltips.add(() -> language.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(tr.get("app.tip.language")), vm.langProperty())));
         language.setOnAction(e -> vm.toggleLang());
         Button zoomOut = button("app.action.zoomOutShort", "app.tip.zoomOut", vm::zoomOut);
         zoomOut.setId("zoom-out");
@@ -197,7 +198,7 @@ public final class ShellView {
         problemsButton.setId("show-problems");
         problemsButton.textProperty().bind(Bindings.createStringBinding(
                 () -> tr.get("app.problems.button", vm.problems().size()), vm.langProperty(), vm.problems()));
-        problemsButton.setOnAction(e -> showProblems(!problems.isVisible()));
+        problemsButton.setOnAction(e -> showProblems(!problemsShown()));
         problemsButton.getStyleClass().add("campus-problems-button");
         vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> markProblems(problemsButton));
         markProblems(problemsButton);
@@ -250,7 +251,7 @@ public final class ShellView {
     private Button button(String key, String tip, Runnable action) {
         Button b = new Button();
         b.textProperty().bind(tr.bind(key));
-        b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(tr.get(tip)), vm.langProperty()));
+        tooltips.add(() -> b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(tr.get(tip)), vm.langProperty())));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;
@@ -282,8 +283,21 @@ public final class ShellView {
         });
     }
 
+    /** The problems list is built when first shown: most sessions never open it. */
     void showProblems(boolean show) {
+        if (problems == null) {
+            if (!show) {
+                return;
+            }
+            problems = new ProblemsPane(vm, tr, () -> showProblems(false));
+            problems.managedProperty().bind(problems.visibleProperty());
+            bottomBox.getChildren().add(0, problems);
+        }
         problems.setVisible(show);
+    }
+
+    private boolean problemsShown() {
+        return problems != null && problems.isVisible();
     }
 
     private void chooseFolder() {
@@ -313,6 +327,12 @@ public final class ShellView {
 
     LessonPane lessonPane() {
         return lessonPane;
+    }
+
+    /** Parts nobody sees in the first second, built after the first lesson is on screen. */
+    public void finishStartup() {
+        tooltips.forEach(Runnable::run);
+        tooltips.clear();
     }
 
     public void afterNextLessonRender(Runnable r) {

@@ -16,9 +16,10 @@ final class Theme {
     }
 
     static void apply(boolean dark) {
+        // The binary form skips parsing 170 KB of CSS at start-up.
         Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     static void addStylesheets(Scene scene) {

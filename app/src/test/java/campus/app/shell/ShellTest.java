@@ -195,13 +195,13 @@ class ShellTest {
     @Test
     void lightAndDarkSwapTheTheme() throws Exception {
         open();
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         waitFor(() -> vm().darkProperty().get());
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"));
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark.bss"));
         robot.clickOn("#toggle-dark");
         waitFor(() -> !vm().darkProperty().get());
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
     }
 
     @Test
