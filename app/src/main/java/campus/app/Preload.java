@@ -1,0 +1,85 @@
+package campus.app;
+
+import campus.app.bench.StartClock;
+import campus.app.state.AppState;
+import campus.app.state.DataFolder;
+import campus.app.state.StateStore;
+import campus.courses.ContentRoot;
+import campus.courses.Course;
+import campus.courses.CourseLoader;
+import campus.courses.Library;
+import campus.courses.LoadedLesson;
+import campus.i18n.Lang;
+import campus.i18n.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Work the app needs before its first screen, started on a background thread the moment the JVM
+ * starts: the saved state (needed to size and theme the window), then the course list and the
+ * lesson the learner was reading.
+ *
+ * @param firstLesson the lesson to open, or {@code null} when there is none
+ */
+public record Preload(LaunchOptions options, StateStore store, List<ContentRoot> roots,
+                      CompletableFuture<AppState> state, CompletableFuture<Opening> opening) {
+
+    /** The library plus the lesson the app opens at (empty when there are no courses). */
+    public record Opening(Library library, Optional<LoadedLesson> lesson, int block) { }
+
+    public static Preload start(LaunchOptions options) {
+        StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
+        List<ContentRoot> roots = roots(options);
+        CompletableFuture<AppState> state = new CompletableFuture<>();
+        CompletableFuture<Opening> opening = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                AppState s = store.load();
+                if (options.lang().isPresent()) {
+                    s = s.withLang(options.lang().get());
+                }
+                Messages.of(s.lang()).get("app.title");
+                state.complete(s);
+                StartClock.mark("state read");
+                Opening o = open(roots, s);
+                StartClock.mark("library and first lesson read");
+                opening.complete(o);
+            } catch (RuntimeException | Error e) {
+                state.complete(AppState.defaults());
+                opening.completeExceptionally(e);
+            }
+        }, "campus-preload");
+        t.setDaemon(true);
+        t.start();
+        return new Preload(options, store, roots, state, opening);
+    }
+
+    static List<ContentRoot> roots(LaunchOptions options) {
+        List<ContentRoot> roots = new ArrayList<>();
+        try {
+            roots.add(ContentRoot.shipped());
+        } catch (RuntimeException e) {
+            System.err.println("campus: shipped courses unavailable: " + e.getMessage());
+        }
+        options.contentDirs().forEach(d -> roots.add(ContentRoot.folder(d)));
+        return roots;
+    }
+
+    /** The last lesson read if it still exists, else the first lesson of the first course. */
+    public static Opening open(List<ContentRoot> roots, AppState s) {
+        Library library = CourseLoader.load(roots);
+        Optional<Course> course = library.course(s.course());
+        boolean resume = course.isPresent() && course.get().lesson(s.lesson()).isPresent();
+        if (!resume) {
+            course = library.courses().stream().filter(c -> !c.lessons().isEmpty()).findFirst();
+        }
+        if (course.isEmpty()) {
+            return new Opening(library, Optional.empty(), 0);
+        }
+        String slug = resume ? s.lesson() : course.get().lessons().get(0).slug();
+        LoadedLesson lesson = CourseLoader.loadLesson(course.get(), slug, s.lang());
+        return new Opening(library, Optional.of(lesson), resume ? s.block() : 0);
+    }
+}

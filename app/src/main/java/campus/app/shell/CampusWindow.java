@@ -1,0 +1,149 @@
+package campus.app.shell;
+
+import campus.app.Preload;
+import campus.app.bench.StartClock;
+import campus.app.state.AppState;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Puts the shell in a stage: theme, saved window bounds, the background threads, watching opened
+ * folders, and saving the state when the window closes.
+ */
+public final class CampusWindow {
+
+    private final Stage stage;
+    private final ShellViewModel vm;
+    private final ShellView view;
+    private final ExecutorService loader = daemon("campus-load");
+    private final ExecutorService stateWriter = daemon("campus-state");
+    private final ContentWatcher watcher;
+    private double normalX;
+    private double normalY;
+    private double normalW;
+    private double normalH;
+
+    private CampusWindow(Stage stage, Preload preload, Consumer<String> browser) {
+        this.stage = stage;
+        // Ready long before the toolkit is: it is a small file read first on the preload thread.
+        AppState s = preload.state().join();
+        Theme.apply(s.dark());
+        StartClock.mark("theme set");
+        vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
+        view = new ShellView(vm, browser);
+        StartClock.mark("view built");
+        view.setOnQuit(stage::close);
+        watcher = new ContentWatcher(() -> Platform.runLater(vm::reload));
+        vm.setOnRootsChanged(() -> watcher.watch(vm.userFolders()));
+
+        Scene scene = new Scene(view.root(), s.hasWindowBounds() ? s.width() : 1200, s.hasWindowBounds() ? s.height() : 800);
+        Theme.addStylesheets(scene);
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::title,
+                vm.langProperty(), vm.lessonProperty()));
+        placeWindow(s);
+        stage.setOnHidden(e -> close());
+        boolean bench = Boolean.getBoolean("campus.bench.firstPaint");
+        view.afterNextLessonRender(() -> {
+            Platform.runLater(view::finishStartup);
+            if (bench) {
+                reportFirstPaint(scene);
+            }
+        });
+    }
+
+    public static CampusWindow open(Stage stage, Preload preload, Consumer<String> browser) {
+        StartClock.mark("toolkit started");
+        CampusWindow w = new CampusWindow(stage, preload, browser);
+        StartClock.mark("window built");
+        stage.show();
+        StartClock.mark("window shown");
+        w.vm.start(preload.opening());
+        return w;
+    }
+
+    private String title() {
+        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        String app = view.tr().get("app.title");
+        if (open == null) {
+            return app;
+        }
+        String lesson = open.lesson().course().lesson(open.lesson().slug())
+                .map(l -> l.title().in(vm.langProperty().get())).orElse(open.lesson().slug());
+        return lesson + " — " + app;
+    }
+
+    private void placeWindow(AppState s) {
+        if (s.hasWindowBounds()
+                && !Screen.getScreensForRectangle(new Rectangle2D(s.x(), s.y(), s.width(), s.height())).isEmpty()) {
+            stage.setX(s.x());
+            stage.setY(s.y());
+        }
+        stage.setMaximized(s.maximized());
+        normalX = s.x();
+        normalY = s.y();
+        normalW = s.width();
+        normalH = s.height();
+        Runnable track = () -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                normalX = stage.getX();
+                normalY = stage.getY();
+                normalW = stage.getWidth();
+                normalH = stage.getHeight();
+            }
+        };
+        stage.xProperty().addListener((o, a, b) -> track.run());
+        stage.yProperty().addListener((o, a, b) -> track.run());
+        stage.widthProperty().addListener((o, a, b) -> track.run());
+        stage.heightProperty().addListener((o, a, b) -> track.run());
+    }
+
+    private void reportFirstPaint(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            StartClock.mark("first lesson laid out");
+            System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
+            Platform.runLater(() -> System.exit(0));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Saves the window and reading state and waits (briefly) until it is on disk. */
+    public void close() {
+        watcher.close();
+        vm.setWindow(normalX, normalY, normalW, normalH, stage.isMaximized());
+        vm.remember();
+        loader.shutdownNow();
+        stateWriter.shutdown();
+        try {
+            stateWriter.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    ShellViewModel viewModel() {
+        return vm;
+    }
+
+    ShellView view() {
+        return view;
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

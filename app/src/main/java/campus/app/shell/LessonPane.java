@@ -1,0 +1,326 @@
+package campus.app.shell;
+
+import campus.app.render.MarkdownRenderer;
+import campus.app.render.RenderedLesson;
+import campus.courses.LoadedLesson;
+import campus.i18n.Problem;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The centre of the window: the lesson in a scroll pane, notices about it (a missing translation,
+ * problems), previous/next, and a spinner while a lesson loads. Keeps the reading position as the
+ * index of the block at the top of the viewport, which is the same in both translations.
+ */
+final class LessonPane extends StackPane {
+
+    private final ShellViewModel vm;
+    private final Tr tr;
+    private final Consumer<String> browser;
+    private final ScrollPane scroll = new ScrollPane();
+    private final StackPane page = new StackPane();
+    private final VBox notices = new VBox(4);
+    private final Label empty = new Label();
+    private final Label position = new Label();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private RenderedLesson rendered;
+    private boolean restoring;
+    private Runnable afterRender = () -> { };
+    private Node pendingTarget;
+    private boolean keepQueued;
+    private VBox spinner;
+
+    LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
+        this.vm = vm;
+        this.tr = tr;
+        this.browser = browser;
+        page.getStyleClass().add(Css.LESSON_PAGE);
+        page.setAlignment(Pos.TOP_CENTER);
+        scroll.setContent(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Css.LESSON_SCROLL);
+        scroll.setId("lesson-scroll");
+        notices.getStyleClass().add("campus-notices");
+
+        previous.setId("previous-lesson");
+        next.setId("next-lesson");
+        previous.textProperty().bind(tr.bind("app.nav.previous"));
+        next.textProperty().bind(tr.bind("app.nav.next"));
+        previous.disableProperty().bind(vm.hasPreviousProperty().not());
+        next.disableProperty().bind(vm.hasNextProperty().not());
+        previous.setOnAction(e -> vm.previous());
+        next.setOnAction(e -> vm.next());
+        previous.setFocusTraversable(false);
+        next.setFocusTraversable(false);
+        position.setId("lesson-position");
+        Region l = new Region();
+        Region r = new Region();
+        HBox.setHgrow(l, Priority.ALWAYS);
+        HBox.setHgrow(r, Priority.ALWAYS);
+        HBox nav = new HBox(8, previous, l, position, r, next);
+        nav.setAlignment(Pos.CENTER);
+        nav.getStyleClass().add(Css.NAV_BAR);
+
+        BorderPane frame = new BorderPane(scroll);
+        frame.setTop(notices);
+        frame.setBottom(nav);
+        nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
+        nav.managedProperty().bind(nav.visibleProperty());
+
+        empty.getStyleClass().add(Css.EMPTY);
+        empty.setId("lesson-empty");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(vm.lessonProperty().isNull().and(vm.loadingProperty().not()));
+
+        // The spinner is built on first need and shows only when loading takes a noticeable time,
+        // so quick loads (and the start-up) never flash it.
+        PauseTransition delay = new PauseTransition(Duration.millis(250));
+        delay.setOnFinished(e -> showSpinner(true));
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (now) {
+                delay.playFromStart();
+            } else {
+                delay.stop();
+                showSpinner(false);
+            }
+        });
+        getChildren().addAll(frame, empty);
+        empty.textProperty().bind(Bindings.createStringBinding(this::emptyText,
+                vm.langProperty(), vm.libraryProperty(), vm.failureProperty()));
+
+        vm.lessonProperty().addListener((o, was, now) -> show(now));
+        // When the page or the viewport changes height (window opening, resize, zoom, images
+        // arriving), the reader stays at the same block rather than at the same fraction.
+        page.heightProperty().addListener((o, was, now) -> keepPosition());
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                keepPosition();
+            }
+        });
+        scroll.vvalueProperty().addListener((o, was, now) -> {
+            if (!restoring && rendered != null && pendingTarget == null) {
+                vm.setReadingBlock(topVisibleBlock());
+            }
+        });
+    }
+
+    private void showSpinner(boolean show) {
+        if (spinner == null && show) {
+            ProgressIndicator indicator = new ProgressIndicator();
+            indicator.setMaxSize(36, 36);
+            Label loadingText = new Label();
+            loadingText.textProperty().bind(tr.bind("app.loading"));
+            spinner = new VBox(8, indicator, loadingText);
+            spinner.setAlignment(Pos.CENTER);
+            spinner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            spinner.getStyleClass().add(Css.LOADING);
+            spinner.setId("loading");
+            spinner.setMouseTransparent(true);
+            getChildren().add(spinner);
+        }
+        if (spinner != null) {
+            spinner.setVisible(show);
+        }
+    }
+
+    private String emptyText() {
+        if (vm.failureProperty().get() != null) {
+            return tr.get(vm.failureProperty().get());
+        }
+        if (vm.libraryProperty().get() != null && vm.libraryProperty().get().courses().isEmpty()) {
+            return tr.get("app.empty.noCourses");
+        }
+        return tr.get("app.empty.choose");
+    }
+
+    /** Runs once after the next lesson is in the scene (the start-up benchmark hooks in here). */
+    void afterNextRender(Runnable r) {
+        afterRender = r;
+    }
+
+    private void show(ShellViewModel.OpenLesson open) {
+        rendered = null;
+        if (open == null) {
+            page.getChildren().clear();
+            updateNotices();
+            return;
+        }
+        LoadedLesson l = open.lesson();
+        Node content;
+        if (l.document().isPresent()) {
+            try {
+                ShellHooks hooks = new ShellHooks(vm, this, browser, tr, l.course(), open.images());
+                rendered = MarkdownRenderer.render(l.document().get(), hooks);
+                content = rendered.root();
+            } catch (RuntimeException e) {
+                System.err.println("campus: could not render " + l.course().display(l.slug()));
+                e.printStackTrace();
+                content = message(tr.get("app.lesson.renderFailed"), List.of());
+            }
+        } else {
+            content = message(tr.get("app.lesson.unavailable"), l.problems());
+        }
+        if (content instanceof Region) {
+            ((Region) content).setMaxWidth(880);
+        }
+        page.getChildren().setAll(content);
+        int index = l.course().indexOf(l.slug());
+        position.setText((index + 1) + " / " + l.course().lessons().size());
+        updateNotices();
+        restoring = true;
+        scroll.setVvalue(0);
+        if (!open.anchor().isEmpty()) {
+            scrollToAnchor(open.anchor());
+        } else {
+            scrollToBlock(open.restoreBlock());
+        }
+        restoring = false;
+        campus.app.bench.StartClock.mark("lesson rendered");
+        Runnable r = afterRender;
+        afterRender = () -> { };
+        r.run();
+    }
+
+    private Node message(String headline, List<Problem> problems) {
+        Label h = new Label(headline);
+        h.getStyleClass().add("campus-lesson-error");
+        h.setWrapText(true);
+        VBox box = new VBox(10, h);
+        for (Problem p : problems) {
+            Label pl = new Label(p.format(tr.lang()));
+            pl.setWrapText(true);
+            box.getChildren().add(pl);
+        }
+        return box;
+    }
+
+    private void updateNotices() {
+        notices.getChildren().clear();
+        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        if (open == null) {
+            return;
+        }
+        LoadedLesson l = open.lesson();
+        if (l.document().isPresent() && l.shownIn() != tr.lang()) {
+            notices.getChildren().add(notice(tr.get("app.lesson.fallback",
+                    tr.lang().nativeName(), l.shownIn().nativeName()), "campus-notice-info"));
+        }
+        if (!l.problems().isEmpty()) {
+            notices.getChildren().add(notice(tr.get("app.lesson.problems", l.problems().size()), "campus-notice-warning"));
+        }
+    }
+
+    private static Label notice(String text, String kind) {
+        Label n = new Label(text);
+        n.setWrapText(true);
+        n.setMaxWidth(Double.MAX_VALUE);
+        n.getStyleClass().addAll(Css.NOTICE, kind);
+        return n;
+    }
+
+    // --- reading position ------------------------------------------------------------------
+
+    /** The index of the first block whose bottom is below the top of the viewport. */
+    int topVisibleBlock() {
+        if (rendered == null || rendered.blocks().isEmpty()) {
+            return 0;
+        }
+        double top = viewportTop();
+        List<Node> blocks = rendered.blocks();
+        int lo = 0;
+        int hi = blocks.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (boundsInPage(blocks.get(mid)).getMaxY() <= top + 1) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    void scrollToBlock(int index) {
+        pendingTarget = null;
+        if (rendered == null || index <= 0 || rendered.blocks().isEmpty()) {
+            scroll.setVvalue(0);
+            return;
+        }
+        Node target = rendered.blocks().get(Math.min(index, rendered.blocks().size() - 1));
+        scrollTo(target);
+    }
+
+    void scrollToAnchor(String anchor) {
+        if (rendered != null && rendered.anchors().containsKey(anchor)) {
+            scrollTo(rendered.anchors().get(anchor));
+        }
+    }
+
+    private void keepPosition() {
+        if (rendered == null || keepQueued) {
+            return;
+        }
+        keepQueued = true;
+        Platform.runLater(() -> {
+            keepQueued = false;
+            if (pendingTarget != null) {
+                scrollTo(pendingTarget);
+            } else if (rendered != null) {
+                scrollToBlock(vm.readingBlock());
+            }
+        });
+    }
+
+    private void scrollTo(Node target) {
+        pendingTarget = null;
+        scroll.applyCss();
+        scroll.layout();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double range = page.getHeight() - viewport;
+        if (viewport <= 0 || range <= 0) {
+            // Not laid out yet (the window is still opening): retry when the page gets its height.
+            pendingTarget = target;
+            return;
+        }
+        boolean was = restoring;
+        restoring = true;
+        scroll.setVvalue(Math.min(1, Math.max(0, boundsInPage(target).getMinY() / range)));
+        restoring = was;
+        vm.setReadingBlock(topVisibleBlock());
+    }
+
+    private double viewportTop() {
+        double range = page.getHeight() - scroll.getViewportBounds().getHeight();
+        return Math.max(0, range) * scroll.getVvalue();
+    }
+
+    private Bounds boundsInPage(Node n) {
+        return page.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+    }
+
+    ScrollPane scrollPane() {
+        return scroll;
+    }
+
+    RenderedLesson rendered() {
+        return rendered;
+    }
+}

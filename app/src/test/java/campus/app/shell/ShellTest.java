@@ -1,0 +1,330 @@
+package campus.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.app.LaunchOptions;
+import campus.app.Preload;
+import campus.app.state.StateStore;
+import campus.courses.Course;
+import campus.i18n.Lang;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window, headless: real content folders on disk, real background loading. */
+class ShellTest {
+
+    @TempDir
+    Path content;
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private CampusWindow window;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (stage != null) {
+            fx(() -> {
+                stage.close();
+                return null;
+            });
+        }
+    }
+
+    private void open() throws Exception {
+        Preload preload = Preload.start(new LaunchOptions(List.of(content), Optional.empty(), Optional.of(data)));
+        fx(() -> {
+            stage = new Stage();
+            window = CampusWindow.open(stage, preload, url -> { });
+            return null;
+        });
+        waitFor(() -> vm().lessonProperty().get() != null && !vm().loadingProperty().get());
+    }
+
+    private void reopen() throws Exception {
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        open();
+    }
+
+    private ShellViewModel vm() {
+        return window.viewModel();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String openSlug() {
+        return vm().lessonProperty().get().lesson().slug();
+    }
+
+    private String lessonText() throws Exception {
+        return fx(() -> window.view().lessonPane().rendered().blocks().stream()
+                .filter(Label.class::isInstance).map(n -> ((Label) n).getText()).collect(Collectors.joining("\n")));
+    }
+
+    private void openCourse(String id) throws Exception {
+        ListView<Course> list = robot.lookup("#course-list").queryListView();
+        int index = fx(() -> {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).id().equals(id)) {
+                    list.scrollTo(i);
+                    return i;
+                }
+            }
+            throw new AssertionError("no course " + id);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell
+                && ((javafx.scene.control.ListCell<?>) n).getIndex() == index
+                && ((javafx.scene.control.ListCell<?>) n).getListView() == list).query();
+        robot.clickOn(cell);
+        waitFor(() -> vm().lessonProperty().get().lesson().course().id().equals(id) && !vm().loadingProperty().get());
+    }
+
+    @Test
+    void opensACourseAndStepsThroughItsLessons() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        assertEquals("01-one", openSlug());
+        assertTrue(lessonText().contains("Lesson 01-one"));
+
+        robot.clickOn("#next-lesson");
+        waitFor(() -> openSlug().equals("02-two"));
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        waitFor(() -> openSlug().equals("03-three"));
+        assertTrue(robot.lookup("#next-lesson").queryButton().isDisabled());
+        robot.press(KeyCode.CONTROL, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.CONTROL);
+        waitFor(() -> openSlug().equals("02-two"));
+        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+        waitFor(() -> openSlug().equals("01-one"));
+        assertEquals("1 / 3", robot.lookup("#lesson-position").queryLabeled().getText());
+
+        // Keyboard in the lesson tree: arrows move, Enter opens.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.type(KeyCode.DOWN, KeyCode.DOWN);
+        assertEquals("01-one", openSlug());
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> openSlug().equals("03-three"));
+    }
+
+    @Test
+    void switchingLanguageChangesEveryStringAndKeepsTheReadingPosition() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        fx(() -> {
+            window.view().lessonPane().scrollToBlock(20);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = fx(() -> window.view().lessonPane().topVisibleBlock());
+        assertTrue(before >= 18, "scrolled to block " + before);
+        assertEquals("Next →", robot.lookup("#next-lesson").queryButton().getText());
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor(() -> vm().lessonProperty().get().lesson().shownIn() == Lang.ZH && !vm().loadingProperty().get());
+
+        assertEquals("下一课 →", robot.lookup("#next-lesson").queryButton().getText());
+        assertEquals("EN", robot.lookup("#toggle-language").queryButton().getText());
+        assertTrue(lessonText().contains("中文小节 10"));
+        assertFalse(lessonText().contains("English section"));
+        assertEquals(before, (int) fx(() -> window.view().lessonPane().topVisibleBlock()));
+        assertTrue(stage.getTitle().startsWith("课时 01-one"), stage.getTitle());
+
+        robot.clickOn("#toggle-language");
+        waitFor(() -> vm().lessonProperty().get().lesson().shownIn() == Lang.EN && !vm().loadingProperty().get());
+        assertEquals("Next →", robot.lookup("#next-lesson").queryButton().getText());
+        assertEquals(before, (int) fx(() -> window.view().lessonPane().topVisibleBlock()));
+    }
+
+    @Test
+    void zoomChangesTheFontSizeOfTheWholeWindow() throws Exception {
+        open();
+        double normal = robot.lookup("#next-lesson").queryButton().getFont().getSize();
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        waitFor(() -> vm().zoomProperty().get() == 110);
+        double larger = robot.lookup("#next-lesson").queryButton().getFont().getSize();
+        assertEquals(normal * 1.1, larger, 0.2);
+        assertEquals("110%", robot.lookup("#zoom-level").queryLabeled().getText());
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        waitFor(() -> vm().zoomProperty().get() == 90);
+        assertTrue(robot.lookup("#next-lesson").queryButton().getFont().getSize() < normal);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        waitFor(() -> vm().zoomProperty().get() == 100);
+        assertEquals(normal, robot.lookup("#next-lesson").queryButton().getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void lightAndDarkSwapTheTheme() throws Exception {
+        open();
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> vm().darkProperty().get());
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark.bss"));
+        robot.clickOn("#toggle-dark");
+        waitFor(() -> !vm().darkProperty().get());
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
+    }
+
+    @Test
+    void brokenCoursesShowTheirProblemsWhileTheGoodCourseOpens() throws Exception {
+        TestContent.goodCourse(content);
+        TestContent.brokenCourses(content);
+        open();
+        List<String> problems = problemLines();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(content + "/bad-json/course.json:3: Malformed JSON")),
+                String.join("\n", problems));
+        assertFalse(fx(() -> vm().courses().stream().anyMatch(c -> c.id().equals("bad-json"))));
+
+        robot.clickOn("#show-problems");
+        waitFor(() -> robot.lookup("#problems").query().isVisible());
+
+        openCourse("huge");
+        assertTrue(robot.lookup(".campus-lesson-error").queryLabeled().getText().contains("cannot be opened"));
+        assertTrue(problemLines().stream().anyMatch(p -> p.startsWith(content + "/huge/01-big/lesson.en.md:0: Lesson file is ")
+                && p.contains("KB")), String.join("\n", problemLines()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor(() -> vm().langProperty().get() == Lang.ZH && !vm().loadingProperty().get());
+        openCourse("half");
+        assertEquals(Lang.EN, vm().lessonProperty().get().lesson().shownIn());
+        assertTrue(robot.lookup(".campus-notice-info").queryLabeled().getText().contains("English"));
+        assertTrue(problemLines().stream().anyMatch(p -> p.startsWith(content + "/half/01-only-en/lesson.zh.md:0: ")),
+                String.join("\n", problemLines()));
+
+        openCourse("good");
+        assertTrue(lessonText().contains("课时 01-one"));
+    }
+
+    @Test
+    void anUnreadableCourseFolderIsAProblemNotACrash() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads every folder, so permissions cannot be tested");
+        TestContent.goodCourse(content);
+        TestContent.course(content, "locked", "\"lessons\": []");
+        Path locked = content.resolve("locked");
+        org.junit.jupiter.api.Assumptions.assumeTrue(locked.toFile().setReadable(false, false));
+        try {
+            open();
+            openCourse("good");
+            assertTrue(problemLines().stream().anyMatch(p -> p.contains("locked")), String.join("\n", problemLines()));
+        } finally {
+            locked.toFile().setReadable(true, false);
+        }
+    }
+
+    private List<String> problemLines() throws Exception {
+        return fx(() -> vm().problems().stream().map(p -> p.format(vm().langProperty().get())).toList());
+    }
+
+    @Test
+    void theWindowReopensWhereTheLearnerLeft() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        robot.clickOn("#next-lesson");
+        waitFor(() -> openSlug().equals("02-two"));
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(() -> vm().lessonProperty().get().lesson().shownIn() == Lang.ZH && !vm().loadingProperty().get());
+        fx(() -> {
+            window.view().lessonPane().scrollToBlock(25);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int block = fx(() -> window.view().lessonPane().topVisibleBlock());
+
+        reopen();
+        assertEquals("good", vm().lessonProperty().get().lesson().course().id());
+        assertEquals("02-two", openSlug());
+        assertEquals(Lang.ZH, vm().langProperty().get());
+        assertEquals(110, vm().zoomProperty().get());
+        assertTrue(vm().darkProperty().get());
+        waitFor(() -> window.view().lessonPane().topVisibleBlock() == block);
+        assertEquals("下一课 →", robot.lookup("#next-lesson").queryButton().getText());
+    }
+
+    @Test
+    void aCorruptStateFileStartsWithDefaults() throws Exception {
+        TestContent.goodCourse(content);
+        Files.writeString(data.resolve(StateStore.FILE), "\\uZZZZ\u0000garbage=\n");
+        open();
+        assertEquals(Lang.EN, vm().langProperty().get());
+        assertNotEquals(null, vm().lessonProperty().get());
+        assertEquals("Next →", robot.lookup("#next-lesson").queryButton().getText());
+    }
+
+    @Test
+    void editingAnOpenedFolderReloadsTheLessonInPlace() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        Path file = content.resolve("good/01-one/lesson.en.md");
+        Files.writeString(file, Files.readString(file).replace("English section 3 text.", "Edited section text."));
+        waitFor(() -> lessonText().contains("Edited section text."));
+        assertEquals("01-one", openSlug());
+    }
+
+    @Test
+    void openingAFolderAddsItsCourses() throws Exception {
+        open();
+        TestContent.goodCourse(content.resolve("more"));
+        fx(() -> {
+            window.view().setFolderChooser((w, title) -> content.resolve("more").toFile());
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitFor(() -> vm().courses().stream().anyMatch(c -> c.id().equals("good")));
+    }
+
+    @Test
+    void labsAndQuizzesShowAPlaceholderCard() throws Exception {
+        open();
+        ShellHooks hooks = fx(() -> new ShellHooks(vm(), window.view().lessonPane(), u -> { }, window.view().tr(),
+                vm().lessonProperty().get().lesson().course(), java.util.Set.of()));
+        Node lab = fx(() -> hooks.labPane("select-basics"));
+        assertTrue(lab.getStyleClass().contains(Css.EMBED_CARD));
+        assertEquals("Lab select-basics", ((Label) ((javafx.scene.layout.VBox) lab).getChildren().get(0)).getText());
+        assertEquals(Optional.empty(), fx(() -> hooks.image("images/missing.png")));
+    }
+
+}

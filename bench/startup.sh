@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Start-up benchmark: time from JVM start to the first lesson painted (Campus) versus a bare JavaFX
+# window (campus.app.bench.BareWindow), both started the same way: same java, flags and class path.
+# Runs them alternately N times and prints median and min of each and the ratio of the medians.
+#
+#   bench/startup.sh [N]          (default N=10; needs the app jar: mvn -o -pl app -am package -DskipTests)
+#   CDS=1 bench/startup.sh        each side with its own AppCDS archive (dumped on first use)
+#   JAVA_OPTS="..." bench/startup.sh   extra JVM flags, applied to both sides
+#
+# Without a DISPLAY it re-runs itself under xvfb-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10}
+if [[ -z "${DISPLAY:-}" ]]; then
+    exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
+fi
+CP="$(ls app/target/campus-app-*.jar | head -1):$(cat app/target/runtime-classpath.txt)"
+FLAGS=(-Dprism.order=sw -Xshare:auto ${JAVA_OPTS:-})
+DATA=$(mktemp -d)
+trap 'rm -rf "$DATA"' EXIT
+
+CAMPUS_FLAGS=(); BARE_FLAGS=()
+if [[ "${CDS:-0}" == 1 ]]; then
+    # Each side gets its own AppCDS archive, dumped from one run of itself (CDS needs jars, hence the app jar).
+    for side in campus bare; do
+        archive=app/target/startup-$side.jsa
+        if [[ ! -f $archive ]]; then
+            if [[ $side == campus ]]; then
+                java "${FLAGS[@]}" -XX:ArchiveClassesAtExit=$archive -Dcampus.bench.firstPaint=true -cp "$CP" \
+                    campus.app.Main --data "$DATA/cds" >/dev/null 2>&1 || true
+            else
+                java "${FLAGS[@]}" -XX:ArchiveClassesAtExit=$archive -cp "$CP" campus.app.bench.BareWindow\$Launcher \
+                    >/dev/null 2>&1 || true
+            fi
+        fi
+    done
+    CAMPUS_FLAGS=(-XX:SharedArchiveFile=app/target/startup-campus.jsa)
+    BARE_FLAGS=(-XX:SharedArchiveFile=app/target/startup-bare.jsa)
+fi
+
+run_campus() {
+    rm -rf "$DATA/state"
+    java "${FLAGS[@]}" "${CAMPUS_FLAGS[@]}" -Dcampus.bench.firstPaint=true -cp "$CP" campus.app.Main --data "$DATA/state" 2>/dev/null \
+        | sed -n 's/^first-lesson-painted-ms=//p'
+}
+run_bare() {
+    java "${FLAGS[@]}" "${BARE_FLAGS[@]}" -cp "$CP" campus.app.bench.BareWindow\$Launcher 2>/dev/null | sed -n 's/^first-paint-ms=//p'
+}
+
+campus=(); bare=()
+run_bare >/dev/null; run_campus >/dev/null   # warm the OS file cache for both
+for ((i = 1; i <= N; i++)); do
+    b=$(run_bare); c=$(run_campus)
+    bare+=("$b"); campus+=("$c")
+    echo "run $i: bare ${b} ms, campus ${c} ms"
+done
+
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%s %s", m, a[1]}'; }
+read -r bmed bmin <<<"$(stats "${bare[@]}")"
+read -r cmed cmin <<<"$(stats "${campus[@]}")"
+echo "bare window       : median ${bmed} ms, min ${bmin} ms"
+echo "campus first page : median ${cmed} ms, min ${cmin} ms"
+awk -v c="$cmed" -v b="$bmed" -v cm="$cmin" -v bm="$bmin" \
+    'BEGIN { printf "ratio (median)    : %.2fx   ratio (min): %.2fx   goal <= 1.30x\n", c/b, cm/bm }'
