@@ -42,16 +42,16 @@ record CourseJson(String id, Text title, Text summary, Level level, List<String>
             reader.setStrictness(Strictness.STRICT);
             JsonElement e = JsonParser.parseReader(reader);
             if (!e.isJsonObject()) {
-                problems.add(new Problem(file, 1, Msg.of("courses.json.notObject")));
+                problems.add(new Problem(file, 1, Msg.of("courses.json.notObject", "{ … }")));
                 return Optional.empty();
             }
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                problems.add(new Problem(file, lineOf(reader.toString()), Msg.of("courses.json.trailing")));
+            if (!atEnd(reader)) {
+                problems.add(new Problem(file, lineOf(reader.toString()), Msg.of("courses.json.trailing", "}")));
                 return Optional.empty();
             }
             o = e.getAsJsonObject();
             index = JsonIndex.of(json);
-        } catch (JsonParseException | IOException e) {
+        } catch (JsonParseException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             problems.add(new Problem(file, lineOf(why), Msg.of("courses.json.syntax", describe(why))));
             return Optional.empty();
@@ -88,6 +88,14 @@ record CourseJson(String id, Text title, Text summary, Level level, List<String>
         return Optional.of(new CourseJson(id, title, summary == null ? new Text("", "") : summary, level, lessons));
     }
 
+    private static boolean atEnd(JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static int lineOf(String gsonMessage) {
         Matcher m = GSON_WHERE.matcher(gsonMessage == null ? "" : gsonMessage);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
@@ -100,12 +108,13 @@ record CourseJson(String id, Text title, Text summary, Level level, List<String>
         }
         String m = gsonMessage.lines().findFirst().orElse("");
         Matcher where = GSON_WHERE.matcher(m);
-        String column = where.find() ? " (column " + where.group(2) + ")" : "";
+        // Gson counts the column after the character it stopped at; authors look for the character itself.
+        String column = where.find() ? " (column " + Math.max(1, Integer.parseInt(where.group(2)) - 1) + ")" : "";
         m = GSON_WHERE.matcher(m).replaceAll("");
         if (m.startsWith("Use JsonReader.setStrictness")) {
             m = "not strict JSON (unquoted name or text, single quotes, a comment or a trailing comma?)";
         } else if (m.startsWith("End of input")) {
-            m = "the file ends before the JSON is complete (a missing } or ]?)";
+            return "the file ends before the JSON is complete (a missing } or ]?)";
         }
         return m + column;
     }
