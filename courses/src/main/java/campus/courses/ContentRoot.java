@@ -6,46 +6,65 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A folder that holds course folders: the courses shipped inside the app, or one an author opens.
+ * A folder that holds course folders (or is one course folder): the courses shipped inside the app,
+ * or one an author opens.
  *
  * @param display how problems name it: the folder as given, or {@code <shipped>}
  */
 public record ContentRoot(Path path, String display) {
 
     public static final String SHIPPED_DISPLAY = "<shipped>";
+    /** Marks the shipped content root on the class path; only the courses module ships this resource. */
+    static final String MARKER = "/content/README.md";
 
     public static ContentRoot folder(Path dir) {
         return new ContentRoot(dir, dir.toString());
     }
 
     /**
-     * The courses shipped with Campus. They are resources under {@code /content}, read through
-     * the jar's own file system when packaged, so the same loader serves both cases.
+     * The courses shipped with Campus. They are resources under {@code /content}: a folder when run
+     * from {@code target/classes}, entries of the jar when packaged, read through the jar's own file
+     * system so the same loader serves both.
      */
     public static ContentRoot shipped() {
-        URL marker = ContentRoot.class.getResource("/content/README.md");
+        URL marker = ContentRoot.class.getResource(MARKER);
         if (marker == null) {
-            throw new IllegalStateException("shipped content is missing from the class path");
+            throw new IllegalStateException("shipped content is missing from the class path (" + MARKER + ")");
         }
+        return fromMarker(marker);
+    }
+
+    static ContentRoot fromMarker(URL marker) {
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    // opened before: Path.of(uri) below finds it
-                }
+                return new ContentRoot(jarPath(uri).getParent(), SHIPPED_DISPLAY);
             }
             return new ContentRoot(Path.of(uri).getParent(), SHIPPED_DISPLAY);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar's file system stays open for the life of the app: lessons are read from it on demand. */
+    private static synchronized Path jarPath(URI uri) {
+        try {
+            return Path.of(uri);
+        } catch (FileSystemNotFoundException notOpenYet) {
+            try {
+                FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                // opened meanwhile by someone else: Path.of below finds it
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Path.of(uri);
         }
     }
 }

@@ -1,5 +1,6 @@
 package campus.courses;
 
+import campus.courses.doc.FrontMatter;
 import campus.courses.doc.LessonContext;
 import campus.courses.doc.LessonDocument;
 import campus.courses.doc.LessonParser;
@@ -7,25 +8,20 @@ import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
 import campus.i18n.Text;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -37,24 +33,29 @@ public final class CourseLoader {
 
     /** A 10,000-word lesson is about 70 KB; a file past this is a mistake, and would freeze the reader. */
     public static final long MAX_LESSON_BYTES = 1024 * 1024;
+    static final long MAX_COURSE_JSON_BYTES = 256 * 1024;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** Lesson titles for the course list are read from this many first lines only. */
+    private static final int TITLE_SCAN_LINES = 200;
 
     private CourseLoader() {
     }
 
+    /** Every course of every root, in root order then folder name order; a repeated course id is skipped. */
     public static Library load(List<ContentRoot> roots) {
         List<Course> courses = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, Course> byId = new HashMap<>();
         for (ContentRoot root : roots) {
             for (Path dir : courseDirs(root, problems)) {
-                String display = root.display() + "/" + dir.getFileName();
+                String display = dir.equals(root.path()) ? root.display() : root.display() + "/" + name(dir);
                 loadCourse(dir, display, problems).ifPresent(c -> {
-                    if (ids.add(c.id())) {
+                    Course first = byId.putIfAbsent(c.id(), c);
+                    if (first == null) {
                         courses.add(c);
                     } else {
-                        problems.add(new Problem(display + "/course.json", JsonLines.lineOf(read(dir), "id"),
-                                Msg.of("courses.course.duplicateId", c.id())));
+                        problems.add(new Problem(c.display("course.json"), idLine(c),
+                                Msg.of("courses.course.duplicateId", c.id(), first.display("course.json"))));
                     }
                 });
             }
@@ -62,196 +63,142 @@ public final class CourseLoader {
         return new Library(courses, problems);
     }
 
-    private static String read(Path dir) {
-        try {
-            return Files.readString(dir.resolve("course.json"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+    /** A path's last name; folders inside a jar report theirs with a trailing slash. */
+    static String name(Path p) {
+        Path n = p.getFileName();
+        String s = n == null ? p.toString() : n.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Sub-folders holding a {@code course.json}, in name order. */
+    /**
+     * The course folders of a root, in name order. A root that itself holds a {@code course.json} is
+     * one course, so {@code validate courses/content/sql-first-steps} works as well as its parent.
+     */
     static List<Path> courseDirs(ContentRoot root, List<Problem> problems) {
         List<Path> dirs = new ArrayList<>();
         if (!Files.isDirectory(root.path())) {
             problems.add(new Problem(root.display(), 0, Msg.of("courses.root.notFolder")));
             return dirs;
         }
+        if (Files.exists(root.path().resolve("course.json"))) {
+            dirs.add(root.path());
+            return dirs;
+        }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(root.path())) {
             for (Path p : s) {
-                if (Files.isDirectory(p) && Files.exists(p.resolve("course.json"))) {
+                String name = name(p);
+                if (!Files.isDirectory(p) || name.startsWith(".")) {
+                    continue;
+                }
+                String display = root.display() + "/" + name;
+                if (!canList(p)) {
+                    problems.add(new Problem(display, 0, Msg.of("courses.course.unreadable")));
+                } else if (Files.exists(p.resolve("course.json"))) {
                     dirs.add(p);
+                } else {
+                    problems.add(new Problem(display, 0, Msg.of("courses.course.noCourseJson")));
                 }
             }
         } catch (IOException e) {
             problems.add(new Problem(root.display(), 0, Msg.of("courses.root.unreadable", e.getClass().getSimpleName())));
         }
-        dirs.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        dirs.sort((a, b) -> name(a).compareTo(name(b)));
         return dirs;
+    }
+
+    /** A folder whose entries can be listed and opened (read and search permission where those exist). */
+    private static boolean canList(Path dir) {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return Files.isReadable(dir) && (!posix || Files.isExecutable(dir));
+    }
+
+    private static int idLine(Course c) {
+        Optional<String> json = TextFile.read(c.dir().resolve("course.json"), "", MAX_COURSE_JSON_BYTES, new ArrayList<>());
+        return json.map(j -> JsonIndex.of(j).line("id")).orElse(1);
     }
 
     public static Optional<Course> loadCourse(Path dir, String display, List<Problem> problems) {
         String file = display + "/course.json";
-        String json;
-        try {
-            json = Files.readString(dir.resolve("course.json"), StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(file, 0, Msg.of("courses.file.notUtf8")));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(new Problem(file, 0, Msg.of("courses.file.unreadable", e.getClass().getSimpleName())));
+        Optional<String> text = TextFile.read(dir.resolve("course.json"), file, MAX_COURSE_JSON_BYTES, problems);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        JsonObject o;
-        try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonObject()) {
-                problems.add(new Problem(file, 1, Msg.of("courses.json.notObject")));
-                return Optional.empty();
-            }
-            o = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            problems.add(new Problem(file, JsonLines.lineFromGsonMessage(why), Msg.of("courses.json.syntax", why)));
+        String json = text.get();
+        Optional<CourseJson> parsed = CourseJson.parse(json, file, problems);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        int before = problems.size();
-        String id = string(o, "id", json, file, problems);
-        Text title = text(o, "title", json, file, problems);
-        Text summary = text(o, "summary", json, file, problems);
-        String levelName = string(o, "level", json, file, problems);
-        Level level = Level.BEGINNER;
-        if (levelName != null) {
-            Optional<Level> parsed = Level.parse(levelName);
-            if (parsed.isEmpty()) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, "level"), Msg.of("courses.course.badLevel", levelName)));
-            } else {
-                level = parsed.get();
-            }
-        }
-        if (id != null && !id.equals(dir.getFileName().toString().replaceAll("/$", ""))) {
-            problems.add(new Problem(file, JsonLines.lineOf(json, "id"),
-                    Msg.of("courses.course.idNotFolder", id, dir.getFileName().toString().replaceAll("/$", ""))));
-        }
-        if (id != null && !ID.matcher(id).matches()) {
-            problems.add(new Problem(file, JsonLines.lineOf(json, "id"), Msg.of("courses.course.badId", id)));
-        }
-        List<String> slugs = lessonSlugs(o, json, file, problems);
-        boolean fatal = id == null || title == null || slugs == null;
-        if (fatal) {
-            return Optional.empty();
+        CourseJson cj = parsed.get();
+        JsonIndex index = JsonIndex.of(json);
+        String folder = name(dir);
+        if (!cj.id().equals(folder)) {
+            problems.add(new Problem(file, index.line("id"), Msg.of("courses.course.idNotFolder", cj.id(), folder)));
         }
         List<LessonInfo> lessons = new ArrayList<>();
-        for (String slug : slugs) {
+        for (int i = 0; i < cj.lessons().size(); i++) {
+            String slug = cj.lessons().get(i);
             Path lessonDir = dir.resolve(slug);
             if (!Files.isDirectory(lessonDir)) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, "lessons"), Msg.of("courses.course.lessonMissing", slug)));
+                problems.add(new Problem(file, lessonLine(json, index, slug),
+                        Msg.of("courses.course.lessonMissing", slug)));
                 continue;
             }
             lessons.add(new LessonInfo(slug, new Text(frontTitle(dir, slug, Lang.EN), frontTitle(dir, slug, Lang.ZH))));
         }
-        if (summary == null) {
-            summary = new Text("", "");
-        }
-        assert problems.size() >= before;
-        return Optional.of(new Course(id, title, summary, level, lessons, dir, display));
+        unlistedLessons(dir, display, new LinkedHashSet<>(cj.lessons()), problems);
+        return Optional.of(new Course(cj.id(), cj.title(), cj.summary(), cj.level(), lessons, dir, display));
     }
 
-    private static String string(JsonObject o, String key, String json, String file, List<Problem> problems) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            problems.add(new Problem(file, 1, Msg.of("courses.json.missing", key)));
-            return null;
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            problems.add(new Problem(file, JsonLines.lineOf(json, key), Msg.of("courses.json.notString", key)));
-            return null;
-        }
-        return e.getAsString();
-    }
-
-    private static Text text(JsonObject o, String key, String json, String file, List<Problem> problems) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            problems.add(new Problem(file, 1, Msg.of("courses.json.missing", key)));
-            return null;
-        }
-        if (!e.isJsonObject()) {
-            problems.add(new Problem(file, JsonLines.lineOf(json, key), Msg.of("courses.json.notBilingual", key)));
-            return null;
-        }
-        String[] values = new String[2];
-        for (Lang lang : Lang.values()) {
-            JsonElement v = e.getAsJsonObject().get(lang.code());
-            String where = key + "." + lang.code();
-            if (v == null || v.isJsonNull() || (v.isJsonPrimitive() && v.getAsString().isBlank())) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, key), Msg.of("courses.json.missingTranslation", where)));
-            } else if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, key, lang.code()), Msg.of("courses.json.notString", where)));
-            } else {
-                values[lang.ordinal()] = v.getAsString();
+    /** The line of the {@code lessons} entry naming {@code slug}. */
+    private static int lessonLine(String json, JsonIndex index, String slug) {
+        String[] lines = json.split("\n", -1);
+        for (int i = 0; index.has("lessons[" + i + "]"); i++) {
+            int line = index.line("lessons[" + i + "]");
+            if (lines[line - 1].contains("\"" + slug + "\"")) {
+                return line;
             }
         }
-        return new Text(values[0], values[1]);
+        return index.line("lessons");
     }
 
-    private static List<String> lessonSlugs(JsonObject o, String json, String file, List<Problem> problems) {
-        JsonElement e = o.get("lessons");
-        if (e == null || e.isJsonNull()) {
-            problems.add(new Problem(file, 1, Msg.of("courses.json.missing", "lessons")));
-            return null;
-        }
-        if (!e.isJsonArray()) {
-            problems.add(new Problem(file, JsonLines.lineOf(json, "lessons"), Msg.of("courses.json.notList", "lessons")));
-            return null;
-        }
-        JsonArray a = e.getAsJsonArray();
-        Set<String> slugs = new LinkedHashSet<>();
-        for (JsonElement s : a) {
-            if (!s.isJsonPrimitive() || !s.getAsJsonPrimitive().isString() || !ID.matcher(s.getAsString()).matches()) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, "lessons"), Msg.of("courses.course.badLessonEntry", s.toString())));
-            } else if (!slugs.add(s.getAsString())) {
-                problems.add(new Problem(file, JsonLines.lineOf(json, "lessons"), Msg.of("courses.course.duplicateLesson", s.getAsString())));
+    /** A folder with lesson files that course.json does not list never shows: almost always an oversight. */
+    private static void unlistedLessons(Path dir, String display, Set<String> listed, List<Problem> problems) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            List<String> unlisted = new ArrayList<>();
+            for (Path p : s) {
+                String name = name(p);
+                if (Files.isDirectory(p) && !listed.contains(name) && (Files.exists(p.resolve("lesson.en.md"))
+                        || Files.exists(p.resolve("lesson.zh.md")))) {
+                    unlisted.add(name);
+                }
             }
+            unlisted.sort(String::compareTo);
+            for (String name : unlisted) {
+                problems.add(new Problem(display + "/" + name, 0, Msg.of("courses.course.lessonNotListed", name)));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(display, 0, Msg.of("courses.course.unreadable")));
         }
-        return new ArrayList<>(slugs);
     }
 
-    /** The title from front matter or the first heading, reading only the top of the file. */
+    /** The title from front matter or the first {@code # } heading, reading only the top of the file; else the folder name. */
     static String frontTitle(Path courseDir, String slug, Lang lang) {
         Path f = courseDir.resolve(slug).resolve("lesson." + lang.code() + ".md");
+        StringBuilder top = new StringBuilder();
         try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
-            if (first == null) {
-                return "";
-            }
-            if (first.strip().equals("---")) {
-                for (int i = 0; i < 40; i++) {
-                    String line = r.readLine();
-                    if (line == null || line.strip().equals("---")) {
-                        break;
-                    }
-                    if (line.startsWith("title:")) {
-                        return unquote(line.substring("title:".length()).trim());
-                    }
-                }
-            }
-            for (String line = first; line != null; line = r.readLine()) {
-                if (line.startsWith("# ")) {
-                    return line.substring(2).trim();
-                }
+            String line;
+            for (int i = 0; i < TITLE_SCAN_LINES && (line = r.readLine()) != null; i++) {
+                top.append(i == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line).append('\n');
             }
         } catch (IOException | RuntimeException e) {
-            return "";
+            return slug;
         }
-        return "";
-    }
-
-    private static String unquote(String v) {
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-            return v.substring(1, v.length() - 1);
+        FrontMatter front = FrontMatter.of(top.toString());
+        if (!front.title().isEmpty()) {
+            return front.title();
         }
-        return v;
+        return top.toString().lines().skip(front.lines()).filter(l -> l.startsWith("# "))
+                .map(l -> l.substring(2).strip()).filter(s -> !s.isEmpty()).findFirst().orElse(slug);
     }
 
     /**
@@ -259,37 +206,33 @@ public final class CourseLoader {
      * returned (the learner still reads something) and the gap is among the problems.
      */
     public static LoadedLesson loadLesson(Course course, String slug, Lang lang) {
+        return loadLesson(course, slug, lang, (other, anchor) -> true);
+    }
+
+    /** @param lessonHasAnchor whether another lesson has a heading anchor, in the language shown */
+    public static LoadedLesson loadLesson(Course course, String slug, Lang lang, BiPredicate<String, String> lessonHasAnchor) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> slugs = new HashSet<>();
+        Set<String> slugs = new LinkedHashSet<>();
         course.lessons().forEach(l -> slugs.add(l.slug()));
         for (Lang l : List.of(lang, lang.other())) {
-            String rel = slug + "/lesson." + l.code() + ".md";
-            String display = course.display(rel);
-            Optional<String> text = readLesson(course.lessonFile(slug, l), display, problems);
+            String display = course.display(slug + "/lesson." + l.code() + ".md");
+            Path file = course.lessonFile(slug, l);
+            if (!Files.exists(file)) {
+                boolean otherExists = Files.exists(course.lessonFile(slug, l.other()));
+                problems.add(new Problem(display, 0, otherExists
+                        ? Msg.of("courses.lesson.missingTranslation", "lesson." + l.code() + ".md", "lesson." + l.other().code() + ".md")
+                        : Msg.of("courses.lesson.missing")));
+                continue;
+            }
+            Optional<String> text = TextFile.read(file, display, MAX_LESSON_BYTES, problems);
             if (text.isPresent()) {
-                LessonDocument doc = LessonParser.parse(text.get(), new LessonContext(display, slug, slugs));
+                LessonContext ctx = new LessonContext(display, slug, slugs,
+                        rel -> Files.isRegularFile(course.dir().resolve(rel)), lessonHasAnchor);
+                LessonDocument doc = LessonParser.parse(text.get(), ctx);
                 problems.addAll(doc.problems());
                 return new LoadedLesson(course, slug, l, doc, problems);
             }
         }
         return new LoadedLesson(course, slug, lang, null, problems);
-    }
-
-    static Optional<String> readLesson(Path file, String display, List<Problem> problems) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_LESSON_BYTES) {
-                problems.add(new Problem(display, 0, Msg.of("courses.lesson.tooLarge", size / 1024, MAX_LESSON_BYTES / 1024)));
-                return Optional.empty();
-            }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            problems.add(new Problem(display, 0, Msg.of("courses.lesson.missing")));
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(display, 0, Msg.of("courses.file.notUtf8")));
-        } catch (IOException e) {
-            problems.add(new Problem(display, 0, Msg.of("courses.file.unreadable", e.getClass().getSimpleName())));
-        }
-        return Optional.empty();
     }
 }

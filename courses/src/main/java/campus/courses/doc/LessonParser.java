@@ -2,36 +2,21 @@ package campus.courses.doc;
 
 import campus.i18n.Msg;
 import campus.i18n.Problem;
-import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
@@ -39,9 +24,6 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -49,74 +31,73 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Markdown → {@link LessonDocument}: CommonMark plus GFM tables and strikethrough, YAML front matter
- * for the title, admonitions ({@code !!! note "Title"}) and lab/quiz embeds ({@code ```lab id```}).
- * The Flexmark parser is immutable and shared; one call parses one lesson and is thread-safe.
+ * for the title, admonitions ({@code !!! note "Title"}) and lab/quiz embeds (a fenced block whose
+ * info string is {@code lab <id>} or {@code quiz <id>}). Besides the model it reports what parsed but
+ * is probably not what the author meant. The Flexmark parser is immutable and shared; one call parses
+ * one lesson and is thread-safe.
  */
 public final class LessonParser {
 
+    static final Pattern EMBED_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern ONE_LINE_EMBED = Pattern.compile("(lab|quiz)(?:\\s+(\\S*))?\\s*");
     private static final Parser PARSER;
 
     static {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                YamlFrontMatterExtension.create(), AdmonitionExtension.create()));
-        // GFM table rules: a header row is required, and column counts may differ per row.
+                AdmonitionExtension.create()));
+        // GFM table rules: a header row is required, short rows are padded. Extra cells are kept in
+        // the tree so the parser can report them before dropping them.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
-        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, false);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         PARSER = Parser.builder(options).build();
     }
 
     private final LessonContext ctx;
-    private final Document document;
     private final List<Problem> problems = new ArrayList<>();
     private final Anchors anchors = new Anchors();
+    private final InlineReader inlines;
 
     private LessonParser(LessonContext ctx, Document document) {
         this.ctx = ctx;
-        this.document = document;
+        this.inlines = new InlineReader(ctx, document, this::problem);
     }
 
     public static LessonDocument parse(String markdown, LessonContext ctx) {
-        Document document = PARSER.parse(markdown);
+        String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
+        FrontMatter front = FrontMatter.of(text);
+        Document document = PARSER.parse(front.blank(text));
         LessonParser p = new LessonParser(ctx, document);
+        if (!front.closed()) {
+            p.problem(1, "courses.lesson.frontMatterUnclosed");
+        }
         List<Block> blocks = p.blocks(document);
-        String title = p.frontMatterTitle();
+        String title = front.title();
         if (title.isEmpty()) {
             title = blocks.stream().filter(Block.Heading.class::isInstance).map(Block.Heading.class::cast)
-                    .findFirst().map(h -> Inline.plain(h.content())).orElse("");
+                    .findFirst().map(h -> Inline.plain(h.content()).strip()).orElse("");
         }
         if (title.isEmpty()) {
-            p.problem(1, "courses.lesson.noTitle");
+            p.problem(front.titleLine() > 0 ? front.titleLine() : 1, "courses.lesson.noTitle");
         }
+        p.inlines.checkAnchors(p.anchors);
+        LessonChecks.check(blocks, front.lines() + 1, p::problem);
+        p.problems.sort(Problem.ORDER);
         return new LessonDocument(title, blocks, p.problems);
-    }
-
-    private String frontMatterTitle() {
-        AbstractYamlFrontMatterVisitor visitor = new AbstractYamlFrontMatterVisitor();
-        visitor.visit(document);
-        Map<String, List<String>> data = visitor.getData();
-        List<String> values = data.get("title");
-        if (values == null || values.isEmpty()) {
-            return "";
-        }
-        String v = values.get(0).trim();
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-            v = v.substring(1, v.length() - 1);
-        }
-        return v.trim();
     }
 
     private void problem(int line, String key, Object... args) {
         problems.add(new Problem(ctx.sourcePath(), line, Msg.of(key, args)));
     }
 
-    private static int line(Node node) {
+    static int line(Node node) {
         return node.getStartLineNumber() + 1;
     }
 
@@ -136,10 +117,10 @@ public final class LessonParser {
     private Block block(Node n) {
         int line = line(n);
         if (n instanceof Heading h) {
-            List<Inline> content = inlines(h);
+            List<Inline> content = inlines.of(h);
             return new Block.Heading(line, h.getLevel(), anchors.unique(Inline.plain(content)), content);
         } else if (n instanceof Paragraph) {
-            return new Block.Paragraph(line, inlines(n));
+            return paragraph(n, line);
         } else if (n instanceof BulletList) {
             return new Block.BulletList(line, items(n));
         } else if (n instanceof OrderedList ol) {
@@ -156,7 +137,7 @@ public final class LessonParser {
             return table(t, line);
         } else if (n instanceof AdmonitionBlock a) {
             return admonition(a, line);
-        } else if (n instanceof HtmlCommentBlock || n instanceof Reference || n instanceof YamlFrontMatterBlock) {
+        } else if (n instanceof HtmlCommentBlock || n instanceof Reference) {
             return null;
         } else if (n instanceof HtmlBlock) {
             problem(line, "courses.lesson.rawHtml");
@@ -166,24 +147,64 @@ public final class LessonParser {
         return new Block.Paragraph(line, List.of(new Inline.Text(n.getChars().toString().trim())));
     }
 
+    private Block paragraph(Node n, int line) {
+        Node first = n.getFirstChild();
+        Node last = n.getLastChild() instanceof SoftLineBreak ? n.getLastChild().getPrevious() : n.getLastChild();
+        // ```lab first-select``` on one line is an inline code span to CommonMark; an author writing
+        // it alone on a line means the embed, so it is read as one.
+        if (first != null && first == last && first instanceof Code c && c.getOpeningMarker().length() >= 3) {
+            Matcher m = ONE_LINE_EMBED.matcher(c.getText().toString().strip());
+            if (m.matches()) {
+                return embed(m.group(1), m.group(2) == null ? "" : m.group(2), line);
+            }
+        }
+        String source = n.getChars().toString();
+        if (source.startsWith("!!!") || source.startsWith("???")) {
+            problem(line, "courses.lesson.notAdmonition");
+        } else if (looksLikeTable(source)) {
+            problem(line, "courses.lesson.notTable");
+        }
+        return new Block.Paragraph(line, inlines.of(n));
+    }
+
+    private static boolean looksLikeTable(String source) {
+        String[] lines = source.strip().split("\n");
+        if (lines.length < 2) {
+            return false;
+        }
+        for (String l : lines) {
+            if (!l.strip().startsWith("|")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Block fenced(FencedCodeBlock f, int line) {
         String info = f.getInfo().toString().trim();
         String[] words = info.isEmpty() ? new String[0] : info.split("\\s+");
         String lang = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
         String body = f.getContentChars().toString();
         if (f.getClosingMarker().isEmpty()) {
-            int lines = (int) body.lines().count();
-            problem(line, "courses.lesson.unclosedFence", lines);
+            problem(line, "courses.lesson.unclosedFence", body.lines().count());
         }
         if (lang.equals("lab") || lang.equals("quiz")) {
-            String id = words.length > 1 ? words[1] : body.trim();
-            if (id.isEmpty() || id.contains("\n") || id.contains(" ")) {
-                problem(line, "courses.lesson.embedWithoutId", lang);
-                return new Block.CodeBlock(line, "", stripFinalNewline(body));
-            }
-            return lang.equals("lab") ? new Block.LabEmbed(line, id) : new Block.QuizEmbed(line, id);
+            String id = words.length > 1 ? words[1] : body.strip();
+            return embed(lang, id, line);
         }
         return new Block.CodeBlock(line, lang, stripFinalNewline(body));
+    }
+
+    private Block embed(String kind, String id, int line) {
+        if (id.isEmpty()) {
+            problem(line, "courses.lesson.embedWithoutId", kind);
+            return new Block.CodeBlock(line, "", "");
+        }
+        if (!EMBED_ID.matcher(id).matches()) {
+            problem(line, "courses.lesson.badEmbedId", kind, id);
+            return new Block.CodeBlock(line, "", id);
+        }
+        return kind.equals("lab") ? new Block.LabEmbed(line, id) : new Block.QuizEmbed(line, id);
     }
 
     private Block admonition(AdmonitionBlock a, int line) {
@@ -198,7 +219,11 @@ public final class LessonParser {
                 kind = Block.AdmonitionKind.NOTE;
             }
         }
-        return new Block.Admonition(line, kind, a.getTitle().toString().trim(), blocks(a));
+        List<Block> content = blocks(a);
+        if (content.isEmpty()) {
+            problem(line, "courses.lesson.emptyAdmonition");
+        }
+        return new Block.Admonition(line, kind, a.getTitle().toString().trim(), content);
     }
 
     private List<Block.ListItem> items(Node list) {
@@ -214,9 +239,8 @@ public final class LessonParser {
         List<List<Block.Cell>> body = new ArrayList<>();
         List<Block.Align> aligns = new ArrayList<>();
         for (Node section = t.getFirstChild(); section != null; section = section.getNext()) {
-            List<List<Block.Cell>> target = section instanceof TableHead ? header
-                    : section instanceof TableBody ? body : null;
-            if (target == null) {
+            boolean head = section instanceof TableHead;
+            if (!head && !(section instanceof TableBody)) {
                 continue;
             }
             for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
@@ -224,20 +248,29 @@ public final class LessonParser {
                     continue;
                 }
                 List<Block.Cell> cells = new ArrayList<>();
-                int col = 0;
                 for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                     if (cell instanceof TableCell c) {
-                        cells.add(new Block.Cell(inlines(c)));
-                        if (section instanceof TableHead && aligns.size() <= col) {
+                        if (head) {
                             aligns.add(align(c.getAlignment()));
+                        } else if (cells.size() == aligns.size()) {
+                            problem(line(row), "courses.lesson.tableExtraCells", cellCount(row), aligns.size());
+                            break;
                         }
-                        col++;
+                        cells.add(new Block.Cell(inlines.of(c)));
                     }
                 }
-                target.add(cells);
+                (head ? header : body).add(cells);
             }
         }
         return new Block.Table(line, aligns, header, body);
+    }
+
+    private static int cellCount(Node row) {
+        int n = 0;
+        for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+            n += c instanceof TableCell ? 1 : 0;
+        }
+        return n;
     }
 
     private static Block.Align align(TableCell.Alignment a) {
@@ -254,130 +287,5 @@ public final class LessonParser {
 
     private static String stripFinalNewline(String s) {
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    // ---- inlines ----
-
-    private List<Inline> inlines(Node parent) {
-        List<Inline> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            inline(n, out);
-        }
-        return mergeText(out);
-    }
-
-    private void inline(Node n, List<Inline> out) {
-        if (n instanceof Text || n instanceof HtmlEntity) {
-            out.add(new Inline.Text(n.getChars().unescape()));
-        } else if (n instanceof TextBase) {
-            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                inline(c, out);
-            }
-        } else if (n instanceof Code c) {
-            out.add(new Inline.Code(c.getText().toString()));
-        } else if (n instanceof StrongEmphasis) {
-            out.add(new Inline.Strong(inlines(n)));
-        } else if (n instanceof Emphasis) {
-            out.add(new Inline.Emphasis(inlines(n)));
-        } else if (n instanceof Strikethrough) {
-            out.add(new Inline.Strikethrough(inlines(n)));
-        } else if (n instanceof SoftLineBreak) {
-            out.add(new Inline.Break(false));
-        } else if (n instanceof HardLineBreak) {
-            out.add(new Inline.Break(true));
-        } else if (n instanceof Image img) {
-            out.add(image(n, img.getUrl().unescape(), Inline.plain(inlines(n)), img.getTitle().unescape()));
-        } else if (n instanceof ImageRef ref) {
-            Reference r = ref.isDefined() ? ref.getReferenceNode(document) : null;
-            if (r == null) {
-                out.add(new Inline.Text(n.getChars().toString()));
-            } else {
-                out.add(image(n, r.getUrl().unescape(), Inline.plain(inlines(n)), r.getTitle().unescape()));
-            }
-        } else if (n instanceof Link link) {
-            out.add(new Inline.Link(target(n, link.getUrl().unescape()), link.getTitle().unescape(), inlines(n)));
-        } else if (n instanceof LinkRef ref) {
-            Reference r = ref.isDefined() ? ref.getReferenceNode(document) : null;
-            if (r == null) {
-                out.add(new Inline.Text(n.getChars().toString()));
-            } else {
-                out.add(new Inline.Link(target(n, r.getUrl().unescape()), r.getTitle().unescape(), inlines(n)));
-            }
-        } else if (n instanceof AutoLink a) {
-            String url = a.getUrl().unescape();
-            out.add(new Inline.Link(new LinkTarget.Web(url), "", List.of(new Inline.Text(a.getText().unescape()))));
-        } else if (n instanceof MailLink m) {
-            String mail = m.getText().unescape();
-            out.add(new Inline.Link(new LinkTarget.Web("mailto:" + mail), "", List.of(new Inline.Text(mail))));
-        } else if (n instanceof HtmlInlineComment) {
-            return;
-        } else if (n instanceof HtmlInline) {
-            out.add(new Inline.RawHtml(n.getChars().toString()));
-        } else if (n.hasChildren()) {
-            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                inline(c, out);
-            }
-        } else {
-            out.add(new Inline.Text(n.getChars().unescape()));
-        }
-    }
-
-    /** Flexmark splits text at escapes and entities; adjacent pieces are joined for the renderer. */
-    private static List<Inline> mergeText(List<Inline> in) {
-        List<Inline> out = new ArrayList<>(in.size());
-        for (Inline i : in) {
-            if (i instanceof Inline.Text t && !out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text prev) {
-                out.set(out.size() - 1, new Inline.Text(prev.text() + t.text()));
-            } else {
-                out.add(i);
-            }
-        }
-        return out;
-    }
-
-    private Inline image(Node n, String url, String alt, String title) {
-        if (isWeb(url)) {
-            return new Inline.Image(url, "", alt, title);
-        }
-        String resolved = CoursePaths.resolve(ctx.lessonSlug(), stripFragment(url)).orElse(null);
-        if (resolved == null) {
-            problem(line(n), "courses.lesson.imageOutsideCourse", url);
-            return new Inline.Image(url, "", alt, title);
-        }
-        return new Inline.Image(url, resolved, alt, title);
-    }
-
-    private LinkTarget target(Node n, String url) {
-        if (url.startsWith("#")) {
-            return new LinkTarget.Anchor(url.substring(1));
-        }
-        if (isWeb(url)) {
-            return new LinkTarget.Web(url);
-        }
-        String anchor = "";
-        int hash = url.indexOf('#');
-        if (hash >= 0) {
-            anchor = url.substring(hash + 1);
-        }
-        String path = stripFragment(url);
-        String resolved = CoursePaths.resolve(ctx.lessonSlug(), path).orElse("");
-        String first = resolved.contains("/") ? resolved.substring(0, resolved.indexOf('/')) : resolved;
-        String rest = resolved.substring(first.length());
-        boolean lessonFile = rest.isEmpty() || rest.equals("/") || rest.matches("/lesson\\.(en|zh)\\.md");
-        if (ctx.lessonSlugs().contains(first) && lessonFile) {
-            return new LinkTarget.Lesson(first, anchor);
-        }
-        problem(line(n), "courses.lesson.brokenLink", url);
-        return new LinkTarget.Broken(url);
-    }
-
-    private static String stripFragment(String url) {
-        int hash = url.indexOf('#');
-        return hash >= 0 ? url.substring(0, hash) : url;
-    }
-
-    private static boolean isWeb(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        return u.startsWith("http://") || u.startsWith("https://") || u.startsWith("mailto:");
     }
 }

@@ -7,21 +7,24 @@ import campus.courses.LessonInfo;
 import campus.courses.Library;
 import campus.courses.LoadedLesson;
 import campus.courses.doc.Block;
-import campus.courses.doc.Inline;
 import campus.courses.doc.LessonDocument;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
-import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Checks course content the way {@code campus validate} reports it: everything the loader finds,
- * plus each lesson in each language present, images that exist, and embedded labs/quizzes that exist.
+ * Checks course content the way {@code campus validate} reports it: everything the loader and the
+ * parser find, plus both language versions of every lesson present and alike in structure, links to
+ * headings of other lessons that exist, and embedded labs/quizzes that exist.
  */
 public final class CourseValidator {
 
@@ -37,41 +40,69 @@ public final class CourseValidator {
     private CourseValidator() {
     }
 
+    /** Every problem, sorted by file and line; empty when the content is clean. */
     public static List<Problem> validate(List<ContentRoot> roots, Embeds embeds) {
         Library lib = CourseLoader.load(roots);
         Set<Problem> problems = new LinkedHashSet<>(lib.problems());
         for (Course course : lib.courses()) {
-            for (LessonInfo lesson : course.lessons()) {
-                for (Lang lang : Lang.values()) {
-                    LoadedLesson loaded = CourseLoader.loadLesson(course, lesson.slug(), lang);
-                    if (loaded.shownIn() != lang || loaded.document().isEmpty()) {
-                        // the missing file itself is among the loader's problems
-                        loaded.problems().stream().filter(p -> p.path().endsWith("lesson." + lang.code() + ".md"))
-                                .forEach(problems::add);
-                        continue;
-                    }
-                    problems.addAll(loaded.problems());
-                    String display = course.display(lesson.slug() + "/lesson." + lang.code() + ".md");
-                    checkDocument(course, loaded.document().get(), display, embeds, problems::add);
-                }
-            }
+            validateCourse(course, embeds, problems::add);
         }
         List<Problem> out = new ArrayList<>(problems);
         out.sort(Problem.ORDER);
         return out;
     }
 
-    static void checkDocument(Course course, LessonDocument doc, String display, Embeds embeds, Consumer<Problem> sink) {
-        walk(doc.blocks(), block -> {
-            if (block instanceof Block.LabEmbed lab && embeds.check() && !embeds.labIds().contains(lab.labId())) {
-                sink.accept(new Problem(display, lab.line(), Msg.of("courses.validate.unknownLab", lab.labId())));
-            } else if (block instanceof Block.QuizEmbed quiz && embeds.check() && !embeds.quizIds().contains(quiz.quizId())) {
-                sink.accept(new Problem(display, quiz.line(), Msg.of("courses.validate.unknownQuiz", quiz.quizId())));
-            }
-            for (Inline.Image img : images(block)) {
-                if (!img.resolved().isEmpty() && !Files.isRegularFile(course.dir().resolve(img.resolved()))) {
-                    sink.accept(new Problem(display, block.line(), Msg.of("courses.validate.missingImage", img.source())));
+    private static void validateCourse(Course course, Embeds embeds, Consumer<Problem> sink) {
+        // First pass: every lesson's heading anchors per language, so links into other lessons can be checked.
+        Map<Lang, Map<String, Set<String>>> anchors = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            Map<String, Set<String>> byLesson = new HashMap<>();
+            for (LessonInfo lesson : course.lessons()) {
+                LoadedLesson loaded = CourseLoader.loadLesson(course, lesson.slug(), lang);
+                if (loaded.shownIn() == lang && loaded.document().isPresent()) {
+                    Set<String> set = new HashSet<>();
+                    walk(loaded.document().get().blocks(), b -> {
+                        if (b instanceof Block.Heading h) {
+                            set.add(h.anchor());
+                        }
+                    });
+                    byLesson.put(lesson.slug(), set);
                 }
+            }
+            anchors.put(lang, byLesson);
+        }
+        for (LessonInfo lesson : course.lessons()) {
+            Map<Lang, LessonDocument> docs = new EnumMap<>(Lang.class);
+            for (Lang lang : Lang.values()) {
+                Map<String, Set<String>> known = anchors.get(lang);
+                // A target lesson missing in this language is reported as a missing translation already.
+                LoadedLesson loaded = CourseLoader.loadLesson(course, lesson.slug(), lang,
+                        (slug, anchor) -> !known.containsKey(slug) || known.get(slug).contains(anchor));
+                String display = course.display(lesson.slug() + "/lesson." + lang.code() + ".md");
+                if (loaded.shownIn() != lang || loaded.document().isEmpty()) {
+                    loaded.problems().stream().filter(p -> p.path().equals(display)).forEach(sink);
+                    continue;
+                }
+                loaded.problems().forEach(sink);
+                docs.put(lang, loaded.document().get());
+                checkEmbeds(loaded.document().get(), display, embeds, sink);
+            }
+            if (docs.size() == 2) {
+                StructureCheck.compare(docs.get(Lang.EN), course.display(lesson.slug() + "/lesson.en.md"),
+                        docs.get(Lang.ZH), course.display(lesson.slug() + "/lesson.zh.md")).ifPresent(sink);
+            }
+        }
+    }
+
+    static void checkEmbeds(LessonDocument doc, String display, Embeds embeds, Consumer<Problem> sink) {
+        if (!embeds.check()) {
+            return;
+        }
+        walk(doc.blocks(), block -> {
+            if (block instanceof Block.LabEmbed lab && !embeds.labIds().contains(lab.labId())) {
+                sink.accept(new Problem(display, lab.line(), Msg.of("courses.validate.unknownLab", lab.labId())));
+            } else if (block instanceof Block.QuizEmbed quiz && !embeds.quizIds().contains(quiz.quizId())) {
+                sink.accept(new Problem(display, quiz.line(), Msg.of("courses.validate.unknownQuiz", quiz.quizId())));
             }
         });
     }
@@ -87,35 +118,6 @@ public final class CourseValidator {
                 l.items().forEach(i -> walk(i.blocks(), visit));
             } else if (b instanceof Block.OrderedList l) {
                 l.items().forEach(i -> walk(i.blocks(), visit));
-            }
-        }
-    }
-
-    private static List<Inline.Image> images(Block b) {
-        List<Inline.Image> out = new ArrayList<>();
-        if (b instanceof Block.Paragraph p) {
-            collect(p.content(), out);
-        } else if (b instanceof Block.Heading h) {
-            collect(h.content(), out);
-        } else if (b instanceof Block.Table t) {
-            t.header().forEach(r -> r.forEach(c -> collect(c.content(), out)));
-            t.body().forEach(r -> r.forEach(c -> collect(c.content(), out)));
-        }
-        return out;
-    }
-
-    private static void collect(List<Inline> inlines, List<Inline.Image> out) {
-        for (Inline i : inlines) {
-            if (i instanceof Inline.Image img) {
-                out.add(img);
-            } else if (i instanceof Inline.Link l) {
-                collect(l.content(), out);
-            } else if (i instanceof Inline.Emphasis e) {
-                collect(e.content(), out);
-            } else if (i instanceof Inline.Strong s) {
-                collect(s.content(), out);
-            } else if (i instanceof Inline.Strikethrough s) {
-                collect(s.content(), out);
             }
         }
     }
