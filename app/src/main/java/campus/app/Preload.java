@@ -57,13 +57,15 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
     }
 
     static List<ContentRoot> roots(LaunchOptions options) {
+        // Author folders first: where a course id repeats, the first root wins, so an author who opens
+        // an edited copy of a shipped course sees the edit, not the shipped version.
         List<ContentRoot> roots = new ArrayList<>();
+        options.contentDirs().forEach(d -> roots.add(ContentRoot.folder(d)));
         try {
             roots.add(ContentRoot.shipped());
         } catch (RuntimeException e) {
             System.err.println("campus: shipped courses unavailable: " + e.getMessage());
         }
-        options.contentDirs().forEach(d -> roots.add(ContentRoot.folder(d)));
         return roots;
     }
 

@@ -53,7 +53,8 @@ public final class CourseLoader {
                     Course first = byId.putIfAbsent(c.id(), c);
                     if (first == null) {
                         courses.add(c);
-                    } else {
+                    } else if (!root.display().equals(ContentRoot.SHIPPED_DISPLAY)) {
+                        // a shipped course shadowed by an author's edited copy is expected, not a problem
                         problems.add(new Problem(c.display("course.json"), idLine(c),
                                 Msg.of("courses.course.duplicateId", c.id(), first.display("course.json"))));
                     }

@@ -194,6 +194,16 @@ class CourseLoaderTest {
     }
 
     @Test
+    void anAuthorsCopyOfAShippedCourseShadowsItWithoutAProblem(@TempDir Path shipped) {
+        goodCourse(root);
+        goodCourse(shipped);
+        Library lib = CourseLoader.load(List.of(ContentRoot.folder(root),
+                new ContentRoot(shipped, ContentRoot.SHIPPED_DISPLAY)));
+        assertEquals(List.of(root.resolve("demo")), lib.courses().stream().map(Course::dir).toList());
+        assertEquals(List.of(), messages(lib.problems()));
+    }
+
+    @Test
     void brokenCourseIsSkippedAndOthersStillLoad() {
         goodCourse(root);
         write(root.resolve("broken/course.json"), "{");

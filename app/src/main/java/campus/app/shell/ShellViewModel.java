@@ -133,7 +133,7 @@ public final class ShellViewModel {
     public void addContentFolder(Path dir) {
         ContentRoot root = ContentRoot.folder(dir.toAbsolutePath().normalize());
         if (roots.stream().noneMatch(r -> r.path().equals(root.path()))) {
-            roots.add(root);
+            roots.add(0, root); // newest folder first: it shadows older copies of the same course
         }
         reload();
     }
