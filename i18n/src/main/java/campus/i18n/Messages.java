@@ -63,9 +63,8 @@ public final class Messages {
         if (pattern == null) {
             return "!" + key + "!";
         }
-        if (args.length == 0) {
-            return pattern;
-        }
+        // Always through MessageFormat, with or without arguments, so quoting ('' and '{') means the
+        // same in every message and matches what BundleCheck validates.
         return new MessageFormat(pattern, lang.locale()).format(args);
     }
 

@@ -36,6 +36,12 @@ class MessagesTest {
     }
 
     @Test
+    void quotingWorksTheSameWithAndWithoutArguments() {
+        assertEquals("Write '{ … }' here", Messages.of(Lang.EN).get("i18ntest.quoted"));
+        assertEquals("It's Ada", Messages.of(Lang.EN).get("i18ntest.apostrophe", "Ada"));
+    }
+
+    @Test
     void textFallsBackToTheOtherLanguage() {
         assertEquals("Title", new Text("Title", " ").in(Lang.ZH));
         assertEquals("标题", new Text("Title", "标题").in(Lang.ZH));
