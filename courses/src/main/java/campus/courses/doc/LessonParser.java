@@ -76,10 +76,12 @@ public final class LessonParser {
     private final Document document;
     private final List<Problem> problems = new ArrayList<>();
     private final Anchors anchors = new Anchors();
+    private final int[] lineStarts;
 
     private LessonParser(LessonContext ctx, Document document) {
         this.ctx = ctx;
         this.document = document;
+        this.lineStarts = lineStarts(document.getChars());
     }
 
     public static LessonDocument parse(String markdown, LessonContext ctx) {
@@ -116,8 +118,28 @@ public final class LessonParser {
         problems.add(new Problem(ctx.sourcePath(), line, Msg.of(key, args)));
     }
 
-    private static int line(Node node) {
-        return node.getStartLineNumber() + 1;
+    /**
+     * Flexmark's {@code getStartLineNumber} scans the document from the start on every call, which made
+     * line numbers half the parse time of a long lesson; this binary-searches precomputed line starts.
+     */
+    private int line(Node node) {
+        int i = java.util.Arrays.binarySearch(lineStarts, node.getStartOffset());
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    private static int[] lineStarts(CharSequence text) {
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, n);
     }
 
     // ---- blocks ----
