@@ -178,11 +178,9 @@ final class BlockRenderer {
     private void addRow(GridPane grid, Block.Table t, List<Block.Cell> cells, int row, String rowClass) {
         for (int c = 0; c < cells.size(); c++) {
             Block.Align align = c < t.columns().size() ? t.columns().get(c) : Block.Align.NONE;
-            SelectableFlow flow = textFlow(cells.get(c).content());
-            flow.setTextAlignment(textAlignment(align));
-            StackPane cell = new StackPane(flow);
-            cell.setAlignment(position(align));
-            cell.getStyleClass().add(MdStyles.TABLE_CELL);
+            // The flow is the cell itself (padding and borders from CSS): one node per cell keeps CSS cheap.
+            SelectableFlow cell = textFlow(cells.get(c).content(), MdStyles.TABLE_CELL);
+            cell.setTextAlignment(textAlignment(align));
             if (rowClass != null) {
                 cell.getStyleClass().add(rowClass);
             }
@@ -198,17 +196,6 @@ final class BlockRenderer {
                 return TextAlignment.RIGHT;
             default:
                 return TextAlignment.LEFT;
-        }
-    }
-
-    private static Pos position(Block.Align a) {
-        switch (a) {
-            case CENTER:
-                return Pos.TOP_CENTER;
-            case RIGHT:
-                return Pos.TOP_RIGHT;
-            default:
-                return Pos.TOP_LEFT;
         }
     }
 

@@ -56,6 +56,7 @@ final class LessonSelection {
     /** Flows are registered in reading order, which is the order a selection runs through them. */
     void register(SelectableFlow flow) {
         flow.order = flows.size();
+        flow.selection = this;
         flows.add(flow);
     }
 

@@ -30,6 +30,8 @@ final class SelectableFlow extends TextFlow {
     private int selStart;
     private int selEnd;
     int order = -1;
+    /** The lesson's selection this flow belongs to; set when registered. */
+    LessonSelection selection;
 
     SelectableFlow(String... styleClasses) {
         getStyleClass().add(MdStyles.FLOW);

@@ -50,6 +50,13 @@ final class LessonFixture implements RenderHooks {
         }
     }
 
+    static void runFx(Runnable work) {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     static LessonFixture render(String markdown) {
         return render(markdown, Lang.EN);
     }

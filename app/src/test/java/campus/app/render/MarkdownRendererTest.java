@@ -168,7 +168,7 @@ class MarkdownRendererTest {
         assertEquals(3, f.all(MdStyles.TABLE_HEADER).size());
         assertEquals(3, f.all(MdStyles.TABLE_ROW_ODD).size());
         List<TextAlignment> aligns = onFx(() -> grid.getChildren().stream().limit(3)
-                .map(c -> ((TextFlow) ((javafx.scene.Parent) c).getChildrenUnmodifiable().get(0)).getTextAlignment())
+                .map(c -> ((TextFlow) c).getTextAlignment())
                 .collect(Collectors.toList()));
         assertEquals(List.of(TextAlignment.LEFT, TextAlignment.CENTER, TextAlignment.RIGHT), aligns);
         assertTrue(onFx(() -> run(f, "name").getFont().getStyle().toLowerCase().contains("bold")));
