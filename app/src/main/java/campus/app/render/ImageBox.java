@@ -1,10 +1,11 @@
 package campus.app.render;
 
 import javafx.geometry.Orientation;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * A lesson image as wide as the column allows but never wider than its natural size, keeping its
@@ -16,7 +17,7 @@ final class ImageBox extends Region {
     private final Image image;
     private final String placeholderText;
     private ImageView view;
-    private Label placeholder;
+    private TextFlow placeholder;
 
     ImageBox(Image image, String alt, String placeholderText) {
         this.image = image;
@@ -51,8 +52,9 @@ final class ImageBox extends Region {
         getChildren().clear();
         view = null;
         getStyleClass().add(MdStyles.IMAGE_MISSING);
-        placeholder = new Label(placeholderText);
-        placeholder.setWrapText(true);
+        Text text = new Text(placeholderText);
+        text.getStyleClass().add(MdStyles.TEXT);
+        placeholder = new TextFlow(text);
         getChildren().add(placeholder);
         requestParentLayoutAndSelf();
     }
@@ -103,6 +105,12 @@ final class ImageBox extends Region {
         }
         double w = width < 0 ? nw : Math.min(nw, width - insetsW);
         return insetsH + w * image.getHeight() / nw;
+    }
+
+    /** Never squashed: a column shorter than its content scrolls, it does not shrink a figure. */
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
     }
 
     @Override
