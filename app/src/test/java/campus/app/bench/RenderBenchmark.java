@@ -30,8 +30,14 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * mvn -q -B -o -pl app -am verify -Dtest=RenderBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * The class name does not match Surefire's test patterns, so a plain {@code mvn verify} skips it.
- * On a real display run {@link #main} with the app's test class path. Goal (issue 2): parse + render
+ * ({@code -Dbench.warmup=N -Dbench.runs=N} to change the counts). The class name does not match
+ * Surefire's test patterns, so a plain {@code mvn verify} skips it. On a real display:
+ * <pre>
+ * mvn -q -B -o -pl app -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp app/target/test-classes:app/target/classes:$(cat app/target/test-classpath.txt) campus.app.bench.RenderBenchmark
+ * </pre>
+ * Goal (issue 2): parse + render
  * at most 50 ms warm. "CSS + layout" is separate: it is what JavaFX does before the first paint, at
  * 900 px wide, and it is the larger part of what the learner waits for.
  */
