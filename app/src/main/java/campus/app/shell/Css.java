@@ -4,8 +4,6 @@ package campus.app.shell;
 final class Css {
 
     static final String STYLESHEET = "/campus/app/shell/shell.css";
-    /** The renderer's theme; referenced by path until the renderer exposes it as a constant. */
-    static final String LESSON_STYLESHEET = "/campus/app/theme/lesson.css";
 
     static final String SHELL = "campus-shell";
     static final String SIDEBAR = "campus-sidebar";

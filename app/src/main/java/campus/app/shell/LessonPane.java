@@ -168,7 +168,7 @@ final class LessonPane extends StackPane {
         if (l.document().isPresent()) {
             try {
                 ShellHooks hooks = new ShellHooks(vm, this, browser, tr, l.course(), open.images());
-                rendered = MarkdownRenderer.render(l.document().get(), hooks);
+                rendered = MarkdownRenderer.render(l.document().get(), hooks, tr.lang());
                 content = rendered.root();
             } catch (RuntimeException e) {
                 System.err.println("campus: could not render " + l.course().display(l.slug()));
@@ -178,7 +178,8 @@ final class LessonPane extends StackPane {
         } else {
             content = message(tr.get("app.lesson.unavailable"), l.problems());
         }
-        if (content instanceof Region) {
+        if (rendered == null && content instanceof Region) {
+            // the renderer caps its own column in em, so it follows zoom; messages get a fixed cap
             ((Region) content).setMaxWidth(880);
         }
         page.getChildren().setAll(content);

@@ -23,7 +23,7 @@ final class Theme {
     }
 
     static void addStylesheets(Scene scene) {
-        add(scene, Css.LESSON_STYLESHEET);
+        scene.getStylesheets().add(campus.app.render.MarkdownRenderer.STYLESHEET);
         add(scene, Css.STYLESHEET);
     }
 

@@ -39,13 +39,15 @@ final class InlineReader {
     private final LessonContext ctx;
     private final Document document;
     private final Reporter report;
+    private final LineIndex lines;
     private final List<AnchorLink> anchorLinks = new ArrayList<>();
     private final List<LessonAnchorLink> lessonAnchorLinks = new ArrayList<>();
 
-    InlineReader(LessonContext ctx, Document document, Reporter report) {
+    InlineReader(LessonContext ctx, Document document, Reporter report, LineIndex lines) {
         this.ctx = ctx;
         this.document = document;
         this.report = report;
+        this.lines = lines;
     }
 
     List<Inline> of(Node parent) {
@@ -118,7 +120,7 @@ final class InlineReader {
         } else if (n instanceof HtmlInlineComment) {
             return;
         } else if (n instanceof HtmlInline) {
-            report.problem(LessonParser.line(n), "courses.lesson.rawHtml");
+            report.problem(lines.line(n), "courses.lesson.rawHtml");
             out.add(new Inline.RawHtml(n.getChars().toString()));
         } else if (n.hasChildren()) {
             for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
@@ -135,7 +137,7 @@ final class InlineReader {
      */
     private void undefinedReference(Node n, boolean shortcut, String ref, List<Inline> out) {
         if (!shortcut) {
-            report.problem(LessonParser.line(n), "courses.lesson.undefinedReference", ref);
+            report.problem(lines.line(n), "courses.lesson.undefinedReference", ref);
         }
         out.add(new Inline.Text(n.getChars().toString()));
     }
@@ -159,17 +161,17 @@ final class InlineReader {
         }
         String resolved = CoursePaths.resolve(ctx.lessonSlug(), percentDecode(stripFragment(url))).orElse(null);
         if (resolved == null || resolved.endsWith("/")) {
-            report.problem(LessonParser.line(n), "courses.lesson.imageOutsideCourse", url);
+            report.problem(lines.line(n), "courses.lesson.imageOutsideCourse", url);
             return new Inline.Image(url, "", alt, title);
         }
         if (!ctx.courseFileExists().test(resolved)) {
-            report.problem(LessonParser.line(n), "courses.lesson.missingImage", url);
+            report.problem(lines.line(n), "courses.lesson.missingImage", url);
         }
         return new Inline.Image(url, resolved, alt, title);
     }
 
     private LinkTarget target(Node n, String url) {
-        int line = LessonParser.line(n);
+        int line = lines.line(n);
         if (url.startsWith("#")) {
             String anchor = percentDecode(url.substring(1));
             anchorLinks.add(new AnchorLink(line, url, anchor));

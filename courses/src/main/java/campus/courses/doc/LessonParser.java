@@ -64,10 +64,12 @@ public final class LessonParser {
     private final List<Problem> problems = new ArrayList<>();
     private final Anchors anchors = new Anchors();
     private final InlineReader inlines;
+    private final LineIndex lines;
 
     private LessonParser(LessonContext ctx, Document document) {
         this.ctx = ctx;
-        this.inlines = new InlineReader(ctx, document, this::problem);
+        this.lines = new LineIndex(document.getChars());
+        this.inlines = new InlineReader(ctx, document, this::problem, lines);
     }
 
     public static LessonDocument parse(String markdown, LessonContext ctx) {
@@ -97,8 +99,8 @@ public final class LessonParser {
         problems.add(new Problem(ctx.sourcePath(), line, Msg.of(key, args)));
     }
 
-    static int line(Node node) {
-        return node.getStartLineNumber() + 1;
+    private int line(Node node) {
+        return lines.line(node);
     }
 
     // ---- blocks ----

@@ -1,0 +1,147 @@
+package campus.app.render;
+
+import java.text.BreakIterator;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.shape.Path;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * A block of wrapped text whose characters the learner can select with the mouse and copy.
+ * JavaFX's {@link TextFlow} lays out and hit-tests text but has no selection, so this adds one: a
+ * highlight path behind the text, driven by {@link LessonSelection} across all flows of a lesson.
+ *
+ * <p>Indices are those of the flow's text layout: each {@link Text} child counts its characters, each
+ * other child (an inline image) counts one. {@link #copyText} maps them back to plain text.
+ */
+final class SelectableFlow extends TextFlow {
+
+    private static final char EMBEDDED = '\uFFFC';
+
+    private final StringBuilder layoutText = new StringBuilder();
+    /** Layout index of an embedded node → the text it copies as (an image's alt text). */
+    private final Map<Integer, String> embedded = new TreeMap<>();
+    private String copyPrefix = "";
+    private Path highlight;
+    private int selStart;
+    private int selEnd;
+    int order = -1;
+    /** The lesson's selection this flow belongs to; set when registered. */
+    LessonSelection selection;
+
+    SelectableFlow(String... styleClasses) {
+        getStyleClass().add(MdStyles.FLOW);
+        getStyleClass().addAll(styleClasses);
+    }
+
+    Text addText(String text, String... styleClasses) {
+        Text t = new Text(text);
+        t.getStyleClass().add(MdStyles.TEXT);
+        t.getStyleClass().addAll(styleClasses);
+        getChildren().add(t);
+        layoutText.append(text);
+        return t;
+    }
+
+    void addNode(Node node, String copyAs) {
+        embedded.put(layoutText.length(), copyAs);
+        layoutText.append(EMBEDDED);
+        getChildren().add(node);
+    }
+
+    /** Copied in front of the text when a selection includes the flow's start, e.g. a list number. */
+    void setCopyPrefix(String prefix) {
+        copyPrefix = prefix;
+    }
+
+    int length() {
+        return layoutText.length();
+    }
+
+    boolean isEmptyText() {
+        return layoutText.length() == 0;
+    }
+
+    /** The whole block as plain text. */
+    String plainText() {
+        return copyText(0, length());
+    }
+
+    String copyText(int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from + copyPrefix.length());
+        if (from == 0 && to > 0) {
+            sb.append(copyPrefix);
+        }
+        for (int i = from; i < to; i++) {
+            char c = layoutText.charAt(i);
+            String alt = c == EMBEDDED ? embedded.get(i) : null;
+            if (alt != null) {
+                sb.append(alt);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The caret position nearest to a point in this flow's coordinates. */
+    int indexAt(Point2D local) {
+        // JavaFX 21's hitTest and rangeShape work in text-layout coordinates, ignoring padding.
+        Insets in = getInsets();
+        int i = hitTest(new Point2D(local.getX() - in.getLeft(), local.getY() - in.getTop())).getInsertionIndex();
+        return Math.max(0, Math.min(length(), i));
+    }
+
+    /** [start, end) of the word around {@code index}. */
+    int[] wordAt(int index) {
+        BreakIterator words = BreakIterator.getWordInstance();
+        words.setText(layoutText.toString());
+        int i = Math.max(0, Math.min(index, length() - 1));
+        int end = words.following(i);
+        int start = words.previous();
+        return new int[] {start, end == BreakIterator.DONE ? length() : end};
+    }
+
+    int selectionStart() {
+        return selStart;
+    }
+
+    int selectionEnd() {
+        return selEnd;
+    }
+
+    void select(int from, int to) {
+        from = Math.max(0, Math.min(from, length()));
+        to = Math.max(from, Math.min(to, length()));
+        if (from == selStart && to == selEnd) {
+            return;
+        }
+        selStart = from;
+        selEnd = to;
+        if (from == to) {
+            if (highlight != null) {
+                highlight.getElements().clear();
+            }
+            return;
+        }
+        if (highlight == null) {
+            highlight = new Path();
+            highlight.getStyleClass().add(MdStyles.SELECTION);
+            highlight.setManaged(false);
+            highlight.setMouseTransparent(true);
+            getChildren().add(0, highlight);
+        }
+        Insets in = getInsets();
+        highlight.setTranslateX(in.getLeft());
+        highlight.setTranslateY(in.getTop());
+        highlight.getElements().setAll(rangeShape(from, to));
+    }
+
+    void clearSelection() {
+        select(0, 0);
+    }
+}
