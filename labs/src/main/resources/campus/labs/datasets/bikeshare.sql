@@ -61,13 +61,14 @@ CREATE TABLE trips (
   fare          DECIMAL(6, 2) NOT NULL
 );
 
--- rider_id is NULL for one trip in ten: a walk-up rental without an account.
+-- rider_id is NULL for one trip in ten: a walk-up rental without an account. Stations are not equally
+-- popular: the square root of a uniform value makes station k about (2k - 1) times as busy as station 1.
 INSERT INTO trips (id, bike_id, rider_id, start_station, end_station, started_at, duration_s, distance_m, fare)
 SELECT n,
        1 + MOD(n * 7919, 300),
        CASE WHEN MOD(n * 31, 10) = 0 THEN NULL ELSE 1 + MOD(n * 104729, GREATEST(50, ${scale} / 20)) END,
-       1 + MOD(n * 2654435761, 40),
-       1 + MOD(n * 40503 + n / 7, 40),
+       1 + FLOOR(SQRT(MOD(n * 48271, 1600))),
+       40 - FLOOR(SQRT(MOD(n * 69621 + n / 1600, 1600))),
        DATEADD(MINUTE, MOD(n * 86028121, 525600), TIMESTAMP '2024-01-01 00:00:00'),
        120 + MOD(n * 1103515245, 3480),
        300 + MOD(n * 69069, 7000),
