@@ -128,6 +128,14 @@ class GuardTest {
     }
 
     @Test
+    void stringBuildersNeedASmallLiteralLength() {
+        assertTrue(readOnly.run("SELECT REPEAT('ab', 3), LPAD('7', 3, '0'), SPACE(2) || 'x'").ok());
+        assertEquals("REPEAT", readOnly.run("SELECT REPEAT('x', 999999999)").problem().orElseThrow().message().args().get(0));
+        assertFalse(readOnly.run("SELECT REPEAT('x', id * 1000000) FROM books").ok());
+        assertFalse(readOnly.run("SELECT LPAD('x', 100000000, 'y')").ok());
+    }
+
+    @Test
     void readOnlyLabRefusesChangesButStateLabAllowsThem() {
         SqlProblem p = readOnly.run("UPDATE books SET price = 0").problem().orElseThrow();
         assertEquals("This lab only reads data: UPDATE is not allowed here. Write a query (SELECT).", p.message().in(Lang.EN));

@@ -47,6 +47,19 @@ final class ErrorMapper {
         return s.strip();
     }
 
+    /** No marker: H2 names the unknown column or table in quotes; point at its first use. */
+    private static int namedObjectOffset(String raw, String statementSql) {
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(readable(raw));
+        if (!q.find()) {
+            return -1;
+        }
+        String name = q.group(1);
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("(?i)(?<![\\w])" + java.util.regex.Pattern.quote(last)
+                + "(?![\\w])").matcher(statementSql);
+        return w.find() ? w.start() : -1;
+    }
+
     /** Where H2's {@code [*]} marker sits in the statement, or -1. */
     static int markerOffset(String raw, String statementSql) {
         int tail = raw.indexOf("; SQL statement:");
@@ -56,7 +69,7 @@ final class ErrorMapper {
         if (head == null) {
             m = raw.indexOf("[*]");
             if (m < 0) {
-                return -1;
+                return namedObjectOffset(raw, statementSql);
             }
             int q = raw.lastIndexOf('"', m);
             int open = raw.indexOf('"');

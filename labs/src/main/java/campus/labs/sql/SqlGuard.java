@@ -38,7 +38,53 @@ public final class SqlGuard {
             "TEMPORARY", "TEMP", "CACHED", "MEMORY", "UNIQUE", "HASH", "SPATIAL", "IF", "NOT", "EXISTS", "NULLS",
             "DISTINCT", "PRIMARY", "KEY");
 
+    /**
+     * Functions that build a string whose length an argument sets. H2 builds it without checking for
+     * cancellation, so {@code REPEAT('x', 999999999)} could fill the heap before any watchdog acts: the
+     * length must be a literal of at most {@link #MAX_BUILT_STRING}.
+     */
+    private static final Set<String> STRING_BUILDERS = Set.of("REPEAT", "SPACE", "LPAD", "RPAD");
+    static final int MAX_BUILT_STRING = 10_000;
+
     private SqlGuard() {
+    }
+
+    /** Whether the length argument (the last one; the second for LPAD/RPAD) of the call opening at {@code open} is a small literal. */
+    private static boolean smallLiteralLastArgument(List<SqlToken> t, int open) {
+        int depth = 0;
+        int argStart = open + 1;
+        for (int k = open; k < t.size(); k++) {
+            SqlToken x = t.get(k);
+            if (x.isSymbol("(")) {
+                depth++;
+            } else if (x.isSymbol(")")) {
+                depth--;
+                if (depth == 0) {
+                    return false;
+                }
+            } else if (depth == 1 && x.isSymbol(",")) {
+                argStart = k + 1;
+                if (t.get(open - 1).value().endsWith("PAD") && argStart < t.size()) {
+                    return isSmallNumber(t, argStart);
+                }
+            }
+            if (depth == 1 && k + 1 < t.size() && t.get(k + 1).isSymbol(")") && k == argStart) {
+                return isSmallNumber(t, argStart);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSmallNumber(List<SqlToken> t, int k) {
+        SqlToken x = t.get(k);
+        if (x.type() != SqlToken.Type.NUMBER || k + 1 >= t.size() || !(t.get(k + 1).isSymbol(")") || t.get(k + 1).isSymbol(","))) {
+            return false;
+        }
+        try {
+            return new java.math.BigDecimal(x.text()).compareTo(java.math.BigDecimal.valueOf(MAX_BUILT_STRING)) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Checks one statement; empty means it may go on to H2's parse. */
@@ -73,6 +119,10 @@ public final class SqlGuard {
             if (tok.isName() && FORBIDDEN_NAMES.contains(tok.nameUpper())
                     && (callLike || tok.type() == SqlToken.Type.WORD && !isPlainColumnWord(tok))) {
                 return refuse(tok.nameUpper(), Msg.of("labs.guard.function", tok.nameUpper()), tok);
+            }
+            if (tok.type() == SqlToken.Type.WORD && callLike && STRING_BUILDERS.contains(tok.value())
+                    && !smallLiteralLastArgument(t, k + 1)) {
+                return refuse(tok.value(), Msg.of("labs.guard.unboundedString", tok.value(), MAX_BUILT_STRING), tok);
             }
             if (tok.isName() && tok.nameUpper().equals("INFORMATION_SCHEMA") && k + 2 < t.size()
                     && t.get(k + 1).isSymbol(".") && FORBIDDEN_INFO_VIEWS.contains(t.get(k + 2).nameUpper())) {
