@@ -1,0 +1,109 @@
+package campus.labs;
+
+import campus.i18n.Msg;
+import campus.i18n.Problem;
+import campus.labs.dataset.DatasetLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every lab under one or more content roots ({@code <root>/<course>/<NN-lesson>/labs/<id>.json}), plus the
+ * datasets they can use and the problems found while reading. Roots may be folders inside a zip or jar
+ * file system: only {@link Path} APIs are used.
+ */
+public final class LabCatalog {
+
+    private final Map<String, Lab> labs;
+    private final List<Problem> problems;
+    private final DatasetLibrary datasets;
+
+    private LabCatalog(Map<String, Lab> labs, List<Problem> problems, DatasetLibrary datasets) {
+        this.labs = labs;
+        this.problems = problems;
+        this.datasets = datasets;
+    }
+
+    public static LabCatalog scan(List<Path> contentRoots) {
+        Map<String, Lab> labs = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        DatasetLibrary datasets = DatasetLibrary.withRoots(contentRoots);
+        for (Path root : contentRoots) {
+            if (!Files.isDirectory(root)) {
+                problems.add(new Problem(root.toString(), 0, Msg.of("labs.catalog.noRoot")));
+                continue;
+            }
+            for (Path json : labFiles(root, problems)) {
+                Path lessonDir = json.getParent().getParent();
+                String lesson = lessonDir.getFileName().toString();
+                String course = lessonDir.getParent().getFileName().toString();
+                Optional<Lab> lab = LabReader.read(json, course, lesson, problems);
+                if (lab.isEmpty()) {
+                    continue;
+                }
+                Lab l = lab.get();
+                Lab earlier = labs.get(l.id());
+                if (earlier != null) {
+                    problems.add(new Problem(json.toString(), 0, Msg.of("labs.catalog.duplicateId", l.id(), earlier.file().toString())));
+                    continue;
+                }
+                if (datasets.find(l.dataset()).isEmpty()) {
+                    problems.add(new Problem(json.toString(), lineOf(json, "dataset"),
+                            Msg.of("labs.spec.unknownDataset", l.dataset(), String.join(", ", datasets.names()))));
+                    continue;
+                }
+                labs.put(l.id(), l);
+            }
+        }
+        problems.sort(Problem.ORDER);
+        return new LabCatalog(labs, problems, datasets);
+    }
+
+    private static List<Path> labFiles(Path root, List<Problem> problems) {
+        try (Stream<Path> s = Files.walk(root, 4)) {
+            return s.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> p.getParent() != null && p.getParent().getFileName() != null
+                            && p.getParent().getFileName().toString().equals("labs"))
+                    .filter(p -> root.relativize(p).getNameCount() == 4)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            problems.add(new Problem(root.toString(), 0, Msg.of("labs.spec.unreadable", String.valueOf(e.getMessage()))));
+            return List.of();
+        }
+    }
+
+    private static int lineOf(Path json, String key) {
+        try {
+            String text = Files.readString(json);
+            int i = text.indexOf("\"" + key + "\"");
+            return i < 0 ? 1 : campus.labs.sql.SqlScript.lineAndColumn(text, i)[0];
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public List<Lab> labs() {
+        return List.copyOf(labs.values());
+    }
+
+    public Optional<Lab> find(String id) {
+        return Optional.ofNullable(labs.get(id));
+    }
+
+    /** Malformed or unusable lab files, sorted by path and line. */
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public DatasetLibrary datasets() {
+        return datasets;
+    }
+}

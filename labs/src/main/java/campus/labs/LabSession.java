@@ -1,0 +1,214 @@
+package campus.labs;
+
+import campus.i18n.Msg;
+import campus.i18n.Text;
+import campus.labs.check.ResultChecker;
+import campus.labs.dataset.Dataset;
+import campus.labs.dataset.DatasetLibrary;
+import campus.labs.sandbox.DatasetException;
+import campus.labs.sandbox.RunResult;
+import campus.labs.sandbox.Sandbox;
+import campus.labs.sandbox.SandboxLimits;
+import campus.labs.sandbox.SchemaTable;
+import campus.labs.sandbox.StatementResult;
+import campus.labs.sql.GuardPolicy;
+import campus.progress.LearningEvent;
+import campus.progress.LearningEventSink;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A learner working on one lab: the API the lab pane, {@code lab check} and {@code validate} use.
+ * Owns a private {@link Sandbox}; the reference result is computed once, when the session opens, and kept.
+ * Every method may be called from a worker thread (calls are serialised); {@link #cancel()} from any thread.
+ */
+public final class LabSession implements AutoCloseable {
+
+    /** Rows read from each side when checking; a bigger result is reported by its row count alone. */
+    public static final int CHECK_ROWS = 100_000;
+
+    /** The lab cannot run at all: its dataset or reference solution is broken. An author's problem. */
+    public static final class LabUnavailableException extends Exception {
+        private final transient Msg msg;
+
+        public LabUnavailableException(Msg msg) {
+            super(msg.key() + " " + msg.args());
+            this.msg = msg;
+        }
+
+        public Msg msg() {
+            return msg;
+        }
+    }
+
+    private final Lab lab;
+    private final Sandbox sandbox;
+    private final LearningEventSink events;
+    private final List<StatementResult> expected;
+    private int hintsShown;
+    private int failedAttempts;
+
+    private LabSession(Lab lab, Sandbox sandbox, LearningEventSink events, List<StatementResult> expected) {
+        this.lab = lab;
+        this.sandbox = sandbox;
+        this.events = events;
+        this.expected = expected;
+    }
+
+    public static LabSession open(Lab lab, DatasetLibrary datasets, SandboxLimits limits, LearningEventSink events)
+            throws LabUnavailableException {
+        Dataset ds = datasets.find(lab.dataset()).orElseThrow(() -> new LabUnavailableException(
+                Msg.of("labs.spec.unknownDataset", lab.dataset(), String.join(", ", datasets.names()))));
+        GuardPolicy policy = lab.kind() == CheckKind.RESULT ? GuardPolicy.READ_ONLY : GuardPolicy.READ_WRITE;
+        Sandbox sb;
+        try {
+            sb = Sandbox.open(ds, lab.scale(), policy, limits);
+        } catch (DatasetException e) {
+            throw new LabUnavailableException(e.msg());
+        }
+        try {
+            List<StatementResult> expected;
+            if (lab.kind() == CheckKind.RESULT) {
+                expected = List.of(sb.runTrusted(lab.solution(), CHECK_ROWS).lastQuery().orElseThrow(
+                        () -> new SQLException("the reference solution returns no result set")));
+            } else {
+                expected = sb.expectedState(lab.solution(), lab.options().verificationQueries(), CHECK_ROWS);
+            }
+            return new LabSession(lab, sb, events, expected);
+        } catch (SQLException | RuntimeException e) {
+            sb.close();
+            throw new LabUnavailableException(Msg.of("labs.session.referenceFailed", lab.id(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    /** Runs SQL without checking it (the learner exploring). In a {@code state} lab changes stay until reset. */
+    public RunResult run(String sql) {
+        return sandbox.run(sql);
+    }
+
+    /** EXPLAIN for each statement, without running it. */
+    public RunResult explain(String sql) {
+        return sandbox.run(sql, sandbox.limits().rowCap(), true);
+    }
+
+    /**
+     * Checks an attempt and records it as a {@link LearningEvent#LAB_ATTEMPT}. A {@code result} lab checks the
+     * last statement that returns rows. A {@code state} lab starts from a fresh copy of the dataset, runs all
+     * statements, compares the listed tables and queries, then puts the dataset back.
+     */
+    public Verdict check(String sql) {
+        long t0 = System.nanoTime();
+        List<Msg> messages = new ArrayList<>();
+        RunResult run;
+        if (lab.kind() == CheckKind.RESULT) {
+            run = sandbox.run(sql, CHECK_ROWS, false);
+            if (run.ok()) {
+                Optional<StatementResult> last = run.lastQuery();
+                if (last.isEmpty()) {
+                    messages.add(Msg.of("labs.check.noResult"));
+                } else {
+                    messages.addAll(ResultChecker.compare(expected.get(0), last.get(), lab.options()));
+                }
+            }
+        } else {
+            sandbox.reset();
+            try {
+                run = sandbox.run(sql, sandbox.limits().rowCap(), false);
+                if (run.ok()) {
+                    compareState(messages);
+                }
+            } finally {
+                sandbox.reset();
+            }
+        }
+        run.problem().ifPresent(p -> messages.add(0, p.message()));
+        boolean passed = messages.isEmpty();
+        if (passed) {
+            messages.add(Msg.of("labs.check.passed"));
+        } else {
+            failedAttempts++;
+        }
+        int score = passed ? lab.points() : 0;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        events.record(LearningEvent.now(LearningEvent.LAB_ATTEMPT, lab.id(),
+                Map.of("passed", passed, "score", score, "durationMs", ms, "sql", sql)));
+        return new Verdict(passed, score, lab.points(), messages, run.problem(), run, ms);
+    }
+
+    private void compareState(List<Msg> messages) {
+        List<String> queries = lab.options().verificationQueries();
+        RunResult actual = sandbox.verify(queries, CHECK_ROWS);
+        if (!actual.ok()) {
+            messages.add(Msg.of("labs.check.verifyFailed", actual.problem().get().message().in(campus.i18n.Lang.EN)));
+            return;
+        }
+        for (int k = 0; k < queries.size(); k++) {
+            List<Msg> diff = ResultChecker.compare(expected.get(k), actual.statements().get(k), lab.options());
+            if (!diff.isEmpty()) {
+                int tables = lab.options().tables().size();
+                messages.add(k < tables ? Msg.of("labs.check.inTable", lab.options().tables().get(k))
+                        : Msg.of("labs.check.inQuery", k - tables + 1));
+                messages.addAll(diff);
+                return;
+            }
+        }
+    }
+
+    /** Tables, columns, types and row counts as the learner sees them now. */
+    public List<SchemaTable> schema() {
+        return sandbox.schema();
+    }
+
+    /** Puts the dataset back as loaded (learner's changes in a {@code state} lab are thrown away). */
+    public void resetDataset() {
+        sandbox.reset();
+    }
+
+    /** Reveals the next hint, if any is left. */
+    public synchronized Optional<Text> nextHint() {
+        if (hintsShown >= lab.hints().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(lab.hints().get(hintsShown++));
+    }
+
+    public synchronized List<Text> hintsShown() {
+        return lab.hints().subList(0, hintsShown);
+    }
+
+    public synchronized int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** Whether the solution may be shown now: {@code requested} is true when the learner asked for it. */
+    public synchronized boolean canRevealSolution(boolean requested) {
+        return lab.reveal().allows(failedAttempts, requested);
+    }
+
+    /** The reference solution if the lab's rule allows it now; the reveal is recorded. */
+    public synchronized Optional<String> revealSolution(boolean requested) {
+        if (!canRevealSolution(requested)) {
+            return Optional.empty();
+        }
+        events.record(LearningEvent.now(LearningEvent.LAB_SOLUTION_REVEALED, lab.id(),
+                Map.of("failedAttempts", failedAttempts, "requested", requested)));
+        return Optional.of(lab.solution());
+    }
+
+    /** Stops the running statement, if any. */
+    public void cancel() {
+        sandbox.cancel();
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

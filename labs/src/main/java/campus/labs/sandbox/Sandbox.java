@@ -1,0 +1,356 @@
+package campus.labs.sandbox;
+
+import campus.i18n.Msg;
+import campus.labs.dataset.Dataset;
+import campus.labs.sql.GuardPolicy;
+import campus.labs.sql.SqlGuard;
+import campus.labs.sql.SqlScript;
+import campus.labs.sql.SqlStatement;
+import campus.labs.sql.SqlSyntaxException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One private in-memory H2 database (MySQL mode) for one lab session.
+ *
+ * <p>Isolation: the dataset lives in schema {@code lab}. The learner connects as a non-admin H2 user.
+ * In a {@link GuardPolicy#READ_ONLY} sandbox that user has only {@code SELECT} on {@code lab}, so an
+ * attempt cannot change anything and isolating attempts costs nothing. In a
+ * {@link GuardPolicy#READ_WRITE} sandbox the user owns {@code lab} and works in a transaction that
+ * {@link #reset()} rolls back (cost proportional to what the attempt changed, not to the dataset);
+ * H2 commits DDL implicitly, so after an attempt with DDL the schema is rebuilt from the admin-only
+ * {@code pristine} copy. Reference solutions run on the admin connection; their results stay in Java.
+ *
+ * <p>Thread-safety: every method may be called from a worker thread; calls are serialised, except
+ * {@link #cancel()}, which may be called from any thread while a statement runs.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    static final String LAB = "lab";
+    private static final String PRISTINE = "pristine";
+
+    private final String url;
+    private final String learnerPassword = UUID.randomUUID().toString();
+    private final GuardPolicy policy;
+    private final SandboxLimits limits;
+    private final Connection admin;
+    private final List<String> ddl = new ArrayList<>();
+    private final List<String> tables = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection learner;
+    private volatile StatementRunner current;
+    private boolean dirtyBeyondRollback;
+
+    private Sandbox(GuardPolicy policy, SandboxLimits limits) throws SQLException {
+        this.policy = policy;
+        this.limits = limits;
+        this.url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
+        this.admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW",
+                "campus_admin", UUID.randomUUID().toString());
+    }
+
+    /** Creates the database, loads the dataset at the given scale (null: its default) and opens the learner. */
+    public static Sandbox open(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits)
+            throws DatasetException {
+        if (policy == GuardPolicy.DATASET) {
+            throw new IllegalArgumentException("a lab sandbox is READ_ONLY or READ_WRITE");
+        }
+        Sandbox sb = null;
+        try {
+            sb = new Sandbox(policy, limits);
+            sb.setUp(dataset, scale);
+            return sb;
+        } catch (SQLException e) {
+            if (sb != null) {
+                sb.close();
+            }
+            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
+        } catch (DatasetException e) {
+            sb.close();
+            throw e;
+        }
+    }
+
+    private void setUp(Dataset dataset, Integer scale) throws SQLException, DatasetException {
+        try (Statement st = admin.createStatement()) {
+            st.execute("CREATE USER learner PASSWORD '" + learnerPassword + "'");
+            String target = policy == GuardPolicy.READ_WRITE ? PRISTINE : LAB;
+            st.execute("CREATE SCHEMA " + target);
+            st.execute("SET SCHEMA " + target);
+            DatasetLoader.load(admin, dataset, scale, ddl, tables);
+            st.execute("SET SCHEMA PUBLIC");
+            if (policy == GuardPolicy.READ_ONLY) {
+                st.execute("GRANT SELECT ON SCHEMA " + LAB + " TO learner");
+            } else {
+                rebuildLabFromPristine();
+            }
+        }
+        openLearner();
+    }
+
+    private void openLearner() throws SQLException {
+        learner = connect(url, "learner", learnerPassword);
+        try (Statement st = learner.createStatement()) {
+            st.execute("SET SCHEMA " + LAB);
+        }
+        learner.setAutoCommit(policy == GuardPolicy.READ_ONLY);
+    }
+
+    private void rebuildLabFromPristine() throws SQLException {
+        try (Statement st = admin.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + LAB + " CASCADE");
+            st.execute("CREATE SCHEMA " + LAB + " AUTHORIZATION learner");
+            st.execute("SET SCHEMA " + LAB);
+            for (String d : ddl) {
+                st.execute(d);
+            }
+            for (String t : tables) {
+                st.execute("INSERT INTO " + LAB + ".\"" + t + "\" SELECT * FROM " + PRISTINE + ".\"" + t + "\"");
+            }
+            st.execute("SET SCHEMA PUBLIC");
+        }
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return new org.h2.Driver().connect(url, p);
+    }
+
+    public GuardPolicy policy() {
+        return policy;
+    }
+
+    public SandboxLimits limits() {
+        return limits;
+    }
+
+    /** Runs learner SQL through the guard, with the session's limits. Changes stay until {@link #reset()}. */
+    public RunResult run(String script) {
+        return run(script, limits.rowCap(), false);
+    }
+
+    /** Same as {@link #run(String)}, keeping up to {@code rowCap} rows of each result. */
+    public RunResult run(String script, int rowCap, boolean explainOnly) {
+        lock.lock();
+        try {
+            List<SqlStatement> statements;
+            try {
+                statements = SqlScript.split(script);
+            } catch (SqlSyntaxException e) {
+                return new RunResult(List.of(), java.util.Optional.of(
+                        SqlProblem.at(SqlProblem.Kind.SYNTAX, e.msg(), script, e.offset())), 0);
+            }
+            long t0 = System.nanoTime();
+            List<StatementResult> done = new ArrayList<>();
+            for (SqlStatement s : statements) {
+                var refusal = SqlGuard.check(s, policy);
+                if (refusal.isPresent()) {
+                    return stop(done, SqlProblem.at(SqlProblem.Kind.REFUSED, refusal.get().message(), script,
+                            refusal.get().offset()), t0);
+                }
+                StatementRunner runner = new StatementRunner(learner, limits, script, s);
+                current = runner;
+                try {
+                    StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly);
+                    if (o.ddl()) {
+                        dirtyBeyondRollback = true;
+                    }
+                    if (o.problem() != null) {
+                        return stop(done, o.problem(), t0);
+                    }
+                    done.add(o.result());
+                } finally {
+                    current = null;
+                }
+            }
+            return new RunResult(done, java.util.Optional.empty(), System.nanoTime() - t0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static RunResult stop(List<StatementResult> done, SqlProblem p, long t0) {
+        return new RunResult(done, java.util.Optional.of(p), System.nanoTime() - t0);
+    }
+
+    /** Stops the statement that is running now, if any. Safe from any thread. */
+    public void cancel() {
+        StatementRunner r = current;
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    /**
+     * Puts the dataset back as loaded: nothing to do for a read-only sandbox, a rollback after DML,
+     * a rebuild from the pristine copy after DDL.
+     */
+    public void reset() {
+        lock.lock();
+        try {
+            if (policy == GuardPolicy.READ_ONLY) {
+                return;
+            }
+            learner.rollback();
+            if (dirtyBeyondRollback) {
+                learner.close();
+                rebuildLabFromPristine();
+                openLearner();
+                dirtyBeyondRollback = false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sandbox reset failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the last attempt changed the schema, so {@link #reset()} has to rebuild rather than roll back. */
+    public boolean needsRebuild() {
+        return dirtyBeyondRollback;
+    }
+
+    /** Tables and views the learner sees now (including its own uncommitted changes), with row counts. */
+    public List<SchemaTable> schema() {
+        lock.lock();
+        try {
+            return SchemaReader.read(learner, LAB);
+        } catch (SQLException e) {
+            throw new IllegalStateException("schema read failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs trusted SQL (a reference solution, verification queries) as the admin in the lab schema,
+     * without the guard, and returns the last result; used to compute expected results.
+     */
+    public RunResult runTrusted(String script, int rowCap) throws SQLException {
+        lock.lock();
+        try (Statement st = admin.createStatement()) {
+            st.execute("SET SCHEMA " + LAB);
+            List<SqlStatement> statements;
+            try {
+                statements = SqlScript.split(script);
+            } catch (SqlSyntaxException e) {
+                throw new SQLException(e.msg().in(campus.i18n.Lang.EN));
+            }
+            List<StatementResult> out = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (SqlStatement s : statements) {
+                StatementRunner r = new StatementRunner(admin, limits, script, s);
+                StatementRunner.Outcome o = r.run(null, rowCap, false);
+                if (o.problem() != null) {
+                    throw new SQLException(o.problem().message().in(campus.i18n.Lang.EN));
+                }
+                out.add(o.result());
+            }
+            return new RunResult(out, java.util.Optional.empty(), System.nanoTime() - t0);
+        } finally {
+            try (Statement st = admin.createStatement()) {
+                st.execute("SET SCHEMA PUBLIC");
+            } catch (SQLException ignored) {
+                // the admin session is gone; close() will report nothing more useful
+            }
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The reference state of a {@code state} lab: applies the trusted reference script as the admin on the
+     * dataset, reads the verification queries, then throws the changes away (rollback, or a rebuild from
+     * the pristine copy when the reference ran DDL). The learner never sees the reference's changes.
+     */
+    public List<StatementResult> expectedState(String reference, List<String> verifyQueries, int rowCap)
+            throws SQLException {
+        lock.lock();
+        try {
+            admin.setAutoCommit(false);
+            try {
+                runTrusted(reference, rowCap);
+                List<StatementResult> out = new ArrayList<>();
+                for (String q : verifyQueries) {
+                    out.add(runTrusted(q, rowCap).lastQuery().orElseThrow(
+                            () -> new SQLException("verification is not a query: " + q)));
+                }
+                return out;
+            } finally {
+                admin.rollback();
+                admin.setAutoCommit(true);
+                if (containsDdl(reference)) {
+                    learner.close();
+                    rebuildLabFromPristine();
+                    openLearner();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the verification queries of a {@code state} lab on the learner's connection, so they see the
+     * learner's uncommitted changes. Our own SQL: not guarded.
+     */
+    public RunResult verify(List<String> queries, int rowCap) {
+        lock.lock();
+        try {
+            List<StatementResult> out = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (String q : queries) {
+                SqlStatement s = new SqlStatement(q, 0, List.of());
+                StatementRunner.Outcome o = new StatementRunner(learner, limits, q, s).run(null, rowCap, false);
+                if (o.problem() != null) {
+                    return stop(out, o.problem(), t0);
+                }
+                out.add(o.result());
+            }
+            return new RunResult(out, java.util.Optional.empty(), System.nanoTime() - t0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean containsDdl(String script) {
+        try {
+            for (SqlStatement s : SqlScript.split(script)) {
+                String w = s.firstWord();
+                if (w.equals("CREATE") || w.equals("ALTER") || w.equals("DROP") || w.equals("TRUNCATE")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SqlSyntaxException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        for (Connection c : new Connection[] {learner, admin}) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                if (c == admin) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SHUTDOWN");
+                    }
+                }
+                c.close();
+            } catch (SQLException ignored) {
+                // closing an in-memory database: nothing to recover
+            }
+        }
+    }
+}

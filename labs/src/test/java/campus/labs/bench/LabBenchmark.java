@@ -1,0 +1,107 @@
+package campus.labs.bench;
+
+import campus.i18n.Text;
+import campus.labs.CheckKind;
+import campus.labs.Lab;
+import campus.labs.LabSession;
+import campus.labs.RevealRule;
+import campus.labs.Verdict;
+import campus.labs.check.CheckOptions;
+import campus.labs.dataset.Dataset;
+import campus.labs.dataset.DatasetLibrary;
+import campus.labs.sandbox.Sandbox;
+import campus.labs.sandbox.SandboxLimits;
+import campus.labs.sql.GuardPolicy;
+import campus.progress.LearningEventSink;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints the lab performance figures. Run: {@code mvn -B -o -pl labs -am verify -Pbench -DskipTests}
+ * (see labs/README.md). Wall-clock medians over repeated runs after warm-up; no assertions.
+ */
+public final class LabBenchmark {
+
+    private LabBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int big = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Dataset bikes = DatasetLibrary.bundled().find("bikeshare").orElseThrow();
+        System.out.printf("campus labs benchmark: %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        Lab lab = new Lab("bench-trips-per-district", Text.same("t"), Text.same("t"), "bikeshare", 10_000, CheckKind.RESULT,
+                CheckOptions.DEFAULT, 10, List.of(), RevealRule.DEFAULT, "",
+                "SELECT s.district, COUNT(*) AS trips, ROUND(AVG(t.fare), 2) AS avg_fare FROM trips t"
+                        + " JOIN stations s ON s.id = t.start_station GROUP BY s.district",
+                "bench", "01-bench", Path.of("bench.json"));
+        try (LabSession s = LabSession.open(lab, DatasetLibrary.bundled(), SandboxLimits.DEFAULT, LearningEventSink.NONE)) {
+            String attempt = "SELECT st.district, COUNT(*), ROUND(AVG(tr.fare), 2) FROM stations st JOIN trips tr"
+                    + " ON tr.start_station = st.id GROUP BY st.district ORDER BY 2 DESC";
+            for (int i = 0; i < 200; i++) {
+                s.check(attempt);
+            }
+            double[] t = new double[300];
+            for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                Verdict v = s.check(attempt);
+                t[i] = (System.nanoTime() - t0) / 1e6;
+                if (!v.passed()) {
+                    throw new IllegalStateException("benchmark attempt should pass");
+                }
+            }
+            report("run + check, result lab, 10,000 trips (warm)", t);
+        }
+
+        long t0 = System.nanoTime();
+        try (Sandbox ro = Sandbox.open(bikes, big, GuardPolicy.READ_ONLY, SandboxLimits.DEFAULT)) {
+            System.out.printf("generate + load %,d trips (read-only sandbox): %.0f ms%n", big, (System.nanoTime() - t0) / 1e6);
+            double[] t = new double[50];
+            for (int i = 0; i < t.length; i++) {
+                long a = System.nanoTime();
+                ro.reset();
+                t[i] = (System.nanoTime() - a) / 1e6;
+            }
+            report("isolation, result lab (read-only user: nothing to undo), " + big + " trips", t);
+        }
+        t0 = System.nanoTime();
+        try (Sandbox rw = Sandbox.open(bikes, big, GuardPolicy.READ_WRITE, SandboxLimits.DEFAULT)) {
+            System.out.printf("generate + load %,d trips (state sandbox: pristine + working copy): %.0f ms%n", big,
+                    (System.nanoTime() - t0) / 1e6);
+            double[] t = new double[30];
+            for (int i = 0; i < t.length; i++) {
+                rw.run("UPDATE trips SET fare = fare + 1 WHERE id BETWEEN " + (i * 1000 + 1) + " AND " + (i * 1000 + 500)
+                        + "; DELETE FROM trips WHERE id BETWEEN " + (i * 1000 + 600) + " AND " + (i * 1000 + 650));
+                long a = System.nanoTime();
+                rw.reset();
+                t[i] = (System.nanoTime() - a) / 1e6;
+            }
+            report("isolation, state lab, DML attempt (rollback of 551 changed rows), " + big + " trips", t);
+            double[] d = new double[3];
+            for (int i = 0; i < d.length; i++) {
+                rw.run("CREATE TABLE scratch (a INT)");
+                long a = System.nanoTime();
+                rw.reset();
+                d[i] = (System.nanoTime() - a) / 1e6;
+            }
+            report("isolation, state lab, DDL attempt (rebuild from pristine copy), " + big + " trips", d);
+        }
+        double[] reload = new double[2];
+        for (int i = 0; i < reload.length; i++) {
+            long a = System.nanoTime();
+            try (Sandbox ro = Sandbox.open(bikes, big, GuardPolicy.READ_ONLY, SandboxLimits.DEFAULT)) {
+                reload[i] = (System.nanoTime() - a) / 1e6;
+            }
+        }
+        report("baseline: isolation by reloading the dataset, " + big + " trips", reload);
+    }
+
+    private static void report(String what, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        System.out.printf("%-90s median %9.3f ms  p90 %9.3f ms  (n=%d)%n", what, s[s.length / 2],
+                s[Math.min(s.length - 1, (int) (s.length * 0.9))], s.length);
+    }
+}
