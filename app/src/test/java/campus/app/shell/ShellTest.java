@@ -95,7 +95,24 @@ class ShellTest {
 
     private String lessonText() throws Exception {
         return fx(() -> window.view().lessonPane().rendered().blocks().stream()
-                .filter(Label.class::isInstance).map(n -> ((Label) n).getText()).collect(Collectors.joining("\n")));
+                .map(ShellTest::textOf).collect(Collectors.joining("\n")));
+    }
+
+    /** All text a block shows: the text runs of its flows and the text of its labelled controls. */
+    private static String textOf(Node node) {
+        if (node instanceof javafx.scene.text.Text t) {
+            return t.getText();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            sb.append(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                sb.append(textOf(child));
+            }
+        }
+        return sb.toString();
     }
 
     private void openCourse(String id) throws Exception {
@@ -219,7 +236,7 @@ class ShellTest {
 
         openCourse("huge");
         assertTrue(robot.lookup(".campus-lesson-error").queryLabeled().getText().contains("cannot be opened"));
-        assertTrue(problemLines().stream().anyMatch(p -> p.startsWith(content + "/huge/01-big/lesson.en.md:0: Lesson file is ")
+        assertTrue(problemLines().stream().anyMatch(p -> p.startsWith(content + "/huge/01-big/lesson.en.md:0: File is ")
                 && p.contains("KB")), String.join("\n", problemLines()));
 
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
