@@ -1,17 +1,21 @@
 package campus.certification.attempt;
 
+import campus.certification.form.MatchingLabels;
 import campus.certification.model.AnswerKey;
 import campus.certification.model.Question;
 import campus.i18n.Text;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A question as a screen shows it: number on the form, points, and its parts in the form's order.
- * Carries no answer key a screen could leak: {@link #parts()} are ids and texts only.
+ * Carries no answer key a screen could leak: {@link #parts()} are ids and texts only, and the ids of
+ * matching right-hand items are display labels ({@link MatchingLabels}), never their pair's id.
  *
- * @param parts choice options, matching right-hand items, or ordering items (scrambled), in display order
+ * @param parts choice options, matching right-hand items (scrambled, labelled {@code #1…}), or ordering
+ *              items (scrambled), in display order; a matching response maps left ids to these labels
  * @param left  matching only: the left-hand items, in authored order
  */
 public record PresentedQuestion(int number, String questionId, String typeCode, Text prompt, double points,
@@ -39,8 +43,12 @@ public record PresentedQuestion(int number, String questionId, String typeCode, 
             texts = o.items().stream().collect(Collectors.toMap(AnswerKey.Item::id, AnswerKey.Item::text));
         }
         Map<String, Text> t = texts;
-        List<Part> parts = order.stream().map(id -> new Part(id, t.get(id))).toList();
-        return new PresentedQuestion(number, q.id(), q.type().code(), q.prompt(), points, parts, left,
+        List<Part> parts = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            String id = key instanceof AnswerKey.MatchingKey ? MatchingLabels.label(i) : order.get(i);
+            parts.add(new Part(id, t.get(order.get(i))));
+        }
+        return new PresentedQuestion(number, q.id(), q.type().code(), q.prompt(), points, List.copyOf(parts), left,
                 key instanceof AnswerKey.ChoiceKey c && c.multiple());
     }
 }

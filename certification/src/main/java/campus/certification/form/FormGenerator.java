@@ -75,19 +75,15 @@ public final class FormGenerator {
             c.options().forEach(o -> ids.add(o.id()));
             shuffle &= c.shuffle();
         } else if (key instanceof AnswerKey.MatchingKey m) {
+            // Right items listed in the order of their left items give the answer away: always scrambled.
             m.pairs().forEach(p -> ids.add(p.id()));
-            m.distractors().forEach(d -> ids.add(d.id()));
-        } else if (key instanceof AnswerKey.OrderingKey o) {
-            o.items().forEach(i -> ids.add(i.id()));
-            // An ordering question shown in its answer order gives itself away, so it is always scrambled.
             List<String> right = List.copyOf(ids);
-            for (int tries = 0; tries < 8 && ids.equals(right); tries++) {
-                shuffle(ids, rnd);
-            }
-            if (ids.equals(right) && ids.size() > 1) {
-                ids.add(ids.remove(0));
-            }
-            return ids;
+            m.distractors().forEach(d -> ids.add(d.id()));
+            return scrambled(ids, right, rnd);
+        } else if (key instanceof AnswerKey.OrderingKey o) {
+            // An ordering question shown in its answer order gives itself away, so it is always scrambled.
+            o.items().forEach(i -> ids.add(i.id()));
+            return scrambled(ids, List.copyOf(ids), rnd);
         } else {
             return ids;
         }
@@ -95,6 +91,21 @@ public final class FormGenerator {
             shuffle(ids, rnd);
         }
         return ids;
+    }
+
+    /** Shuffles until the list no longer starts with {@code answer}, rotating as a last resort. */
+    private static List<String> scrambled(List<String> ids, List<String> answer, Random rnd) {
+        for (int tries = 0; tries < 8 && startsWith(ids, answer); tries++) {
+            shuffle(ids, rnd);
+        }
+        if (startsWith(ids, answer) && answer.size() > 1) {
+            ids.add(answer.size() - 1, ids.remove(0));
+        }
+        return ids;
+    }
+
+    private static boolean startsWith(List<String> ids, List<String> prefix) {
+        return ids.subList(0, prefix.size()).equals(prefix);
     }
 
     public static Random random(long seed, String purpose) {

@@ -5,6 +5,7 @@ import campus.certification.bank.Blueprint;
 import campus.certification.bank.QuestionBank;
 import campus.certification.form.ExamForm;
 import campus.certification.form.FormItem;
+import campus.certification.form.MatchingLabels;
 import campus.certification.model.AnswerKey;
 import campus.certification.model.AnswerKey.Accepted;
 import campus.certification.model.Question;
@@ -93,7 +94,10 @@ public final class Grader {
                 + q.type().code() + " question " + q.id());
     }
 
-    /** Grades a whole form; questions without a response score zero. */
+    /**
+     * Grades a whole form; questions without a response score zero. Responses are as the form presented
+     * the question: matching right items by their {@link MatchingLabels labels}.
+     */
     public ExamResult grade(QuestionBank bank, Blueprint blueprint, ExamForm form, Map<String, Response> responses) {
         List<Question> questions = form.items().stream().map(i -> bank.get(i.questionId())).toList();
         requireCanGrade(questions);
@@ -104,7 +108,11 @@ public final class Grader {
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             FormItem item = form.items().get(i);
-            QuestionGrade g = grade(q, responses.get(q.id()), item.points());
+            Response r = responses.get(q.id());
+            if (r instanceof Response.Matching m) {
+                r = MatchingLabels.toAuthored(item.order(), m);
+            }
+            QuestionGrade g = grade(q, r, item.points());
             grades.add(g);
             score += g.earned();
             max += g.max();

@@ -45,7 +45,7 @@ public sealed interface Response {
         }
     }
 
-    /** Left id → right id (a pair id or a distractor id). */
+    /** Left id → the presented id of a right item (a form's label, see {@code MatchingLabels}); graders translate it. */
     record Matching(Map<String, String> matches) implements Response {
         public Matching {
             matches = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(matches));

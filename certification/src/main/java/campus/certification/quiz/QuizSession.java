@@ -4,6 +4,7 @@ import campus.certification.attempt.PresentedQuestion;
 import campus.certification.bank.Quiz;
 import campus.certification.events.CertificationEvents;
 import campus.certification.form.FormGenerator;
+import campus.certification.form.MatchingLabels;
 import campus.certification.grading.AnswerText;
 import campus.certification.grading.Grader;
 import campus.certification.grading.QuestionGrade;
@@ -36,6 +37,7 @@ public final class QuizSession {
     private final List<PresentedQuestion> questions;
     private final Map<String, Integer> tries = new HashMap<>();
     private final Map<String, QuestionGrade> latest = new HashMap<>();
+    private final Map<String, List<String>> orders = new HashMap<>();
 
     /** @param seed shuffles options the same way for one learner and lesson visit */
     public QuizSession(Quiz quiz, Grader grader, LearningEventSink events, long seed, Clock clock) {
@@ -47,7 +49,9 @@ public final class QuizSession {
         List<PresentedQuestion> p = new ArrayList<>();
         for (Question q : quiz.questions()) {
             Random rnd = FormGenerator.random(seed, quiz.id() + ":" + q.id());
-            p.add(PresentedQuestion.of(p.size() + 1, q, q.points(), FormGenerator.order(q, true, rnd)));
+            List<String> order = FormGenerator.order(q, true, rnd);
+            orders.put(q.id(), order);
+            p.add(PresentedQuestion.of(p.size() + 1, q, q.points(), order));
         }
         this.questions = List.copyOf(p);
     }
@@ -60,13 +64,17 @@ public final class QuizSession {
         return questions;
     }
 
+    /** @param response as presented: matching right items by their part ids from {@link #questions()} */
     public Feedback answer(String questionId, Response response) {
         Question q = quiz.questions().stream().filter(x -> x.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("question " + questionId + " is not in quiz " + quiz.id()));
-        QuestionGrade g = grader.grade(q, response, q.points());
+        // Matching answers name right items by their labels on this quiz; events keep the authored ids.
+        Response authored = response instanceof Response.Matching m
+                ? MatchingLabels.toAuthored(orders.get(questionId), m) : response;
+        QuestionGrade g = grader.grade(q, authored, q.points());
         int n = tries.merge(questionId, 1, Integer::sum);
         latest.put(questionId, g);
-        events.record(CertificationEvents.quizAnswer(quiz.id(), questionId, response, g, n, clock.instant()));
+        events.record(CertificationEvents.quizAnswer(quiz.id(), questionId, authored, g, n, clock.instant()));
         return new Feedback(g, q.explanation(), AnswerText.describe(q), n);
     }
 

@@ -28,9 +28,12 @@ class CrashResumeTest {
         LoadedExam exam = TestSupport.load("all-types");
         ExamService service = ExamService.create(Path.of(args[0]), "app-sha", TestSupport.grader(), e -> { }, ExamClock.SYSTEM);
         ExamSession s = service.start(exam, ExamMode.CERTIFICATION, "Ann");
-        String q = s.questions().stream().filter(p -> p.typeCode().equals("true-false")).findFirst().orElseThrow().questionId();
-        s.answer(q, new Response.TrueFalse(false));
-        System.out.println("ANSWERED " + s.attemptId() + " " + q);
+        // The "choice" section draws 3 of s1, s2, m1, m2, so a single-choice question is always on the form
+        // (the true-false one is drawn only 5 times in 6).
+        PresentedQuestion single = s.questions().stream().filter(p -> p.typeCode().equals("single")).findFirst().orElseThrow();
+        String q = single.questionId();
+        s.answer(q, Response.Choice.of(single.parts().get(0).id()));
+        System.out.println("ANSWERED " + s.attemptId() + " " + q + " " + single.parts().get(0).id());
         System.out.flush();
         Thread.sleep(60_000);
     }
@@ -51,7 +54,7 @@ class CrashResumeTest {
         String[] parts = line.split(" ");
         ExamService service = ExamService.create(data, "app-sha", TestSupport.grader(), e -> { }, ExamClock.SYSTEM);
         ExamSession s = service.resume(TestSupport.load("all-types"), parts[1]);
-        assertEquals(new Response.TrueFalse(false), s.responses().get(parts[2]));
+        assertEquals(Response.Choice.of(parts[3]), s.responses().get(parts[2]));
         Duration left = s.remaining();
         assertTrue(left.compareTo(Duration.ofMinutes(30)) < 0 && left.compareTo(Duration.ofMinutes(28)) > 0, left.toString());
         assertEquals(1, s.attempt().resumes().size());

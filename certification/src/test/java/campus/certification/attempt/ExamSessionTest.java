@@ -40,7 +40,19 @@ class ExamSessionTest {
         service = ExamService.create(data, "app-sha", TestSupport.grader(), events::add, clock);
     }
 
-    /** The right response for each question of the all-types bank. */
+    /** The right response, as the session presents the question, for each question of the all-types bank. */
+    static Response right(ExamSession s, String questionId) {
+        Question q = s.exam().bank().get(questionId);
+        if (q.key() instanceof AnswerKey.MatchingKey m) {
+            PresentedQuestion p = s.questions().stream().filter(x -> x.questionId().equals(questionId)).findFirst().orElseThrow();
+            java.util.Map<String, String> map = new java.util.HashMap<>();
+            m.pairs().forEach(pair -> map.put(pair.id(), p.parts().stream()
+                    .filter(part -> part.text().equals(pair.right())).findFirst().orElseThrow().id()));
+            return new Response.Matching(map);
+        }
+        return right(q);
+    }
+
     static Response right(Question q) {
         AnswerKey k = q.key();
         if (k instanceof AnswerKey.ChoiceKey c) {
@@ -51,11 +63,6 @@ class ExamSessionTest {
         }
         if (k instanceof AnswerKey.FillInKey) {
             return new Response.FillIn(q.id().equals("n1") ? "3.14" : "distinct");
-        }
-        if (k instanceof AnswerKey.MatchingKey m) {
-            java.util.Map<String, String> map = new java.util.HashMap<>();
-            m.pairs().forEach(p -> map.put(p.id(), p.id()));
-            return new Response.Matching(map);
         }
         if (k instanceof AnswerKey.OrderingKey o) {
             return new Response.Ordering(o.items().stream().map(AnswerKey.Item::id).toList());
@@ -68,13 +75,13 @@ class ExamSessionTest {
         ExamSession s = service.start(exam, ExamMode.CERTIFICATION, "Ann");
         String first = s.questions().get(0).questionId();
         clock.advance(Duration.ofMinutes(5));
-        s.answer(first, right(exam.bank().get(first)));
+        s.answer(first, right(s, first));
         // The app dies here; 3 minutes later it starts again with a fresh service.
         clock.advance(Duration.ofMinutes(3));
         ExamService again = ExamService.create(data, "app-sha", TestSupport.grader(), events::add, clock);
         assertEquals(1, again.unfinished().size());
         ExamSession r = again.resume(exam, s.attemptId());
-        assertEquals(right(exam.bank().get(first)), r.responses().get(first));
+        assertEquals(right(s, first), r.responses().get(first));
         assertEquals(Duration.ofMinutes(22), r.remaining());
         assertEquals(List.of(), r.anomalies());
     }
@@ -114,7 +121,7 @@ class ExamSessionTest {
     void autoSubmitAtTimeOutKeepsTheAnswers() {
         ExamSession s = service.start(exam, ExamMode.CERTIFICATION, "Ann");
         for (PresentedQuestion p : s.questions()) {
-            s.answer(p.questionId(), right(exam.bank().get(p.questionId())));
+            s.answer(p.questionId(), right(s, p.questionId()));
         }
         clock.advance(Duration.ofMinutes(29));
         assertTrue(s.tick().isEmpty());
@@ -125,7 +132,7 @@ class ExamSessionTest {
         assertTrue(o.claimed().passed());
         assertTrue(Files.isRegularFile(o.record()));
         CertificationException late = assertThrows(CertificationException.class,
-                () -> s.answer(s.questions().get(0).questionId(), right(exam.bank().get(s.questions().get(0).questionId()))));
+                () -> s.answer(s.questions().get(0).questionId(), right(s, s.questions().get(0).questionId())));
         assertEquals("certification.attempt.closed", late.msg().key());
         LearningEvent e = events.get(0);
         assertEquals(LearningEvent.EXAM_RESULT, e.kind());
@@ -139,7 +146,7 @@ class ExamSessionTest {
     void timeRunningOutWhileClosedSubmitsOnResume() {
         ExamSession s = service.start(exam, ExamMode.PRACTICE, "Ann");
         String q = s.questions().get(0).questionId();
-        s.answer(q, right(exam.bank().get(q)));
+        s.answer(q, right(s, q));
         clock.advance(Duration.ofHours(2));
         ExamSession r = service.resume(exam, s.attemptId());
         ExamOutcome o = r.outcome().orElseThrow();
@@ -208,7 +215,7 @@ class ExamSessionTest {
         assertEquals(AttemptStatus.GRACE, s.status());
         String q = s.questions().get(0).questionId();
         assertEquals("certification.attempt.time-up",
-                assertThrows(CertificationException.class, () -> s.answer(q, right(g.bank().get(q)))).msg().key());
+                assertThrows(CertificationException.class, () -> s.answer(q, right(s, q))).msg().key());
         clock.advance(Duration.ofSeconds(61));
         assertEquals(SubmitReason.GRACE_ENDED, s.tick().orElseThrow().reason());
     }

@@ -1,0 +1,289 @@
+package campus.app.exam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.app.exam.ExamFixtures.TestClock;
+import campus.certification.attempt.SubmitReason;
+import campus.certification.bank.ExamMode;
+import campus.certification.grading.Grader;
+import campus.certification.integrity.ExamPackage;
+import campus.i18n.Lang;
+import campus.progress.LearningEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ExamModeTest {
+
+    static final String CODE = "ABCD-EFGH-JKLM";
+
+    Stage owner;
+    Path data;
+    Path examDir;
+    TestClock clock = new TestClock();
+    List<LearningEvent> events = new CopyOnWriteArrayList<>();
+    ExamLauncher launcher;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        owner = stage;
+        stage.setScene(new Scene(new Label("Campus main window"), 400, 300));
+        stage.show();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path tmp = Files.createTempDirectory("campus-exam");
+        data = tmp.resolve("data");
+        examDir = ExamFixtures.writeExam(tmp.resolve("tiny"), "tiny", "auto-submit");
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) {
+        robot.interact(() -> {
+            if (launcher != null && launcher.currentWindow() != null) {
+                launcher.currentWindow().close();
+            }
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w != owner) {
+                    w.hide();
+                }
+            }
+            owner.show();
+        });
+    }
+
+    private ExamContext context() {
+        return ExamContext.of(data, "app-sha", Grader.withoutSql(), events::add, () -> Lang.EN)
+                .clock(clock).practiceExamFolders(List.of(examDir)).candidate("Ann");
+    }
+
+    private void openLauncher(FxRobot robot, ExamContext ctx) throws Exception {
+        robot.interact(() -> launcher = ExamLauncher.open(owner, ctx));
+        waitUntil(() -> robot.lookup("#exam-start-tiny").tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
+    }
+
+    private ExamViewModel startPractice(FxRobot robot) throws Exception {
+        fire(robot, "#exam-start-tiny");
+        waitUntil(() -> launcher.currentExam() != null);
+        return launcher.currentExam();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void fire(FxRobot robot, String query) {
+        ButtonBase b = robot.lookup(query).queryAs(ButtonBase.class);
+        robot.interact(b::fire);
+    }
+
+    private static void choose(FxRobot robot, String text) {
+        Node option = robot.lookup(".quiz-option").match(n -> ((Labeled) n).getText().equals(text)).query();
+        robot.interact(((ButtonBase) option)::fire);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    @Test
+    void aPracticeExamEndToEndAnswerFlagNavigateReviewSubmitAndResult(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        assertEquals(ExamMode.PRACTICE, vm.mode());
+        assertEquals("Question 1 of 4 · 1 points", text(robot, ".exam-question-number"));
+        assertEquals("Time left 10:00", text(robot, ".exam-clock"));
+
+        choose(robot, "LEFT JOIN");
+        fire(robot, "#exam-flag");
+        vm.awaitWorker();
+        assertTrue(vm.session().responses().containsKey("a1"));
+        assertEquals(java.util.Set.of("a1"), vm.session().flagged());
+        Node nav1 = robot.lookup("#exam-nav-1").query();
+        assertTrue(nav1.getStyleClass().containsAll(List.of("exam-nav-answered", "exam-nav-flagged")), nav1.getStyleClass().toString());
+
+        fire(robot, "#exam-next");
+        assertTrue(robot.lookup("#exam-nav-2").query().getStyleClass().contains("exam-nav-current"));
+        choose(robot, "False");
+        fire(robot, "#exam-nav-4");
+        assertEquals("Question 4 of 4 · 1 points", text(robot, ".exam-question-number"));
+        choose(robot, "True");
+        fire(robot, "#exam-previous");
+        assertEquals(2, vm.currentProperty().get());
+
+        fire(robot, "#exam-review");
+        assertEquals("1 questions have no answer yet:", robot.lookup(".exam-review-heading").queryAllAs(Labeled.class)
+                .iterator().next().getText());
+        assertEquals("Question 3", robot.from(robot.lookup(".exam-review-unanswered").queryAs(Node.class))
+                .lookup(".hyperlink").queryAs(Labeled.class).getText());
+        assertEquals("Question 1", robot.from(robot.lookup(".exam-review-flagged").queryAs(Node.class))
+                .lookup(".hyperlink").queryAs(Labeled.class).getText());
+
+        fire(robot, "#exam-submit");
+        assertTrue(text(robot, ".exam-dialog-text").startsWith("1 questions have no answer"));
+        fire(robot, "#exam-confirm-submit");
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+
+        assertEquals("Passed", text(robot, "#exam-verdict"));
+        assertEquals("3 of 4 points (75%) · 2 needed to pass", text(robot, "#exam-score"));
+        BarChart<?, ?> chart = robot.lookup("#exam-topics").queryAs(BarChart.class);
+        assertEquals(2, chart.getData().get(0).getData().size());
+        assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
+        assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
+
+        fire(robot, "#exam-close");
+        assertTrue(launcher.stage().isShowing());
+        assertTrue(owner.isShowing());
+    }
+
+    @Test
+    void certificationNeedsTheUnlockCodeAndRunsAsAKioskThatClosingCannotLeave(FxRobot robot) throws Exception {
+        Path pkg = data.resolveSibling("tiny.campusexam");
+        Files.write(pkg, ExamPackage.pack(examDir, CODE, 10_000));
+        openLauncher(robot, context());
+        robot.interact(() -> launcher.selectPackage(pkg));
+        TextInputControl code = robot.lookup("#exam-unlock-code").queryTextInputControl();
+
+        robot.interact(() -> code.setText("WXYZ-WXYZ-WXYZ"));
+        fire(robot, "#exam-unlock");
+        waitUntil(() -> !launcher.viewModel().busyProperty().get());
+        assertFalse(text(robot, "#exam-launch-error").isBlank());
+        assertEquals(null, launcher.currentExam());
+
+        robot.interact(() -> code.setText(CODE.toLowerCase()));
+        fire(robot, "#exam-unlock");
+        waitUntil(() -> launcher.currentExam() != null);
+        ExamViewModel vm = launcher.currentExam();
+        Stage kiosk = launcher.currentWindow().stage();
+        assertEquals(ExamMode.CERTIFICATION, vm.mode());
+        assertTrue(kiosk.isFullScreen());
+        assertEquals(KeyCombination.NO_MATCH, kiosk.getFullScreenExitKeyCombination());
+        assertTrue(kiosk.isAlwaysOnTop());
+        assertFalse(owner.isShowing());
+        assertFalse(launcher.stage().isShowing());
+
+        choose(robot, "LEFT JOIN");
+        robot.interact(() -> kiosk.fireEvent(new WindowEvent(kiosk, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(kiosk.isShowing());
+        TextInputControl proctor = robot.lookup("#exam-proctor-code").queryTextInputControl();
+        robot.interact(() -> proctor.setText("not the code"));
+        fire(robot, "#exam-suspend");
+        assertTrue(kiosk.isShowing());
+        assertEquals("That is not the unlock code of this exam.", text(robot, ".exam-dialog .exam-error"));
+
+        robot.interact(() -> proctor.setText(CODE));
+        fire(robot, "#exam-suspend");
+        assertFalse(kiosk.isShowing());
+        assertTrue(owner.isShowing());
+        waitUntil(() -> launcher.viewModel().unfinished().size() == 1 && !launcher.viewModel().busyProperty().get());
+
+        robot.interact(() -> code.setText(CODE));
+        fire(robot, "#exam-resume-0");
+        waitUntil(() -> launcher.currentExam() != null);
+        assertTrue(launcher.currentWindow().stage().isFullScreen());
+        assertTrue(launcher.currentExam().responses().containsKey("a1"));
+    }
+
+    @Test
+    void timeOutSubmitsByItselfAfterWarningsAndClockTamperingIsShownDiscreetly(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        choose(robot, "LEFT JOIN");
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(30));
+        robot.interact(vm::pulse);
+        assertEquals("5 minutes left.", text(robot, ".exam-notice"));
+        assertTrue(robot.lookup(".exam-clock").query().getStyleClass().contains("exam-clock-warning"));
+
+        clock.wall = clock.wall.minus(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(4));
+        robot.interact(vm::pulse);
+        assertEquals("1 minute left. The exam submits itself when time is up.", text(robot, ".exam-notice"));
+        waitUntil(() -> robot.lookup(".exam-anomaly").query().isVisible());
+        assertEquals("⚠ Clock (1)", text(robot, ".exam-anomaly"));
+
+        clock.advance(Duration.ofMinutes(1));
+        robot.interact(vm::pulse);
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals(SubmitReason.TIME_UP, vm.outcomeProperty().get().reason());
+        assertEquals("Submitted automatically when time ran out.", text(robot, ".exam-result-reason"));
+        assertEquals("1 of 4 points (25%) · 2 needed to pass", text(robot, "#exam-score"));
+    }
+
+    @Test
+    void anAttemptLeftOpenResumesInANewServiceWithItsAnswersFlagsAndTheRightTime(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        choose(robot, "LEFT JOIN");
+        fire(robot, "#exam-flag");
+        clock.advance(Duration.ofMinutes(2));
+        robot.interact(vm::pulse);
+        fire(robot, "#exam-leave");
+        fire(robot, "#exam-confirm-leave");
+        vm.awaitWorker();
+        assertFalse(vm.session().outcome().isPresent());
+        robot.interact(() -> launcher.stage().hide());
+
+        // As after a crash: a new context (a new ExamService) on the same data folder, 3 minutes later.
+        clock.advance(Duration.ofMinutes(3));
+        openLauncher(robot, context());
+        assertEquals(1, launcher.viewModel().unfinished().size());
+        fire(robot, "#exam-resume-0");
+        waitUntil(() -> launcher.currentExam() != null);
+        ExamViewModel resumed = launcher.currentExam();
+        assertTrue(resumed.responses().containsKey("a1"));
+        assertTrue(resumed.flagged().contains("a1"));
+        assertEquals(Duration.ofMinutes(5), resumed.remainingProperty().get());
+        assertEquals("Time left 05:00", text(robot, ".exam-clock"));
+        assertTrue(robot.lookup("#exam-nav-1").query().getStyleClass().contains("exam-nav-flagged"));
+    }
+
+    @Test
+    void anAttemptWhoseTimeRanOutWhileClosedOpensOnItsResult(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        choose(robot, "LEFT JOIN");
+        fire(robot, "#exam-leave");
+        fire(robot, "#exam-confirm-leave");
+        vm.awaitWorker();
+        robot.interact(() -> launcher.stage().hide());
+
+        clock.advance(Duration.ofMinutes(30));
+        openLauncher(robot, context());
+        fire(robot, "#exam-resume-0");
+        waitUntil(() -> launcher.currentExam() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertNotNull(launcher.currentExam().outcomeProperty().get());
+        assertEquals("Submitted automatically when time ran out.", text(robot, ".exam-result-reason"));
+    }
+}
