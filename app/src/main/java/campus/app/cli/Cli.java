@@ -30,6 +30,10 @@ public final class Cli {
         switch (args.get(0)) {
             case "validate":
                 return ValidateCommand.run(rest, out, err);
+            case "lab":
+                return campus.labs.cli.LabCommand.run(rest, shippedCourseRoots(), out, err);
+            case "dataset":
+                return campus.labs.cli.DatasetCommand.run(rest, shippedCourseRoots(), out, err);
             case "exam":
                 return campus.certification.cli.ExamCommand.run(rest, out, err);
             case "questions":
@@ -43,9 +47,16 @@ public final class Cli {
         }
     }
 
+    private static List<java.nio.file.Path> shippedCourseRoots() {
+        return List.of(campus.courses.ContentRoot.shipped().path());
+    }
+
     static void usage(PrintStream s) {
         s.println("usage: campus [--content DIR]            start the app");
         s.println("       campus validate [DIR…]            check course content (default: the shipped content)");
+        s.println("       campus lab list [--content DIR]                          list the labs: id, course, lesson");
+        s.println("       campus lab check [--content DIR] <lab-id> <file.sql> [--json] [--lang zh]   check SQL against a lab");
+        s.println("       campus dataset import <mysqldump.sql> <name> [--into DIR]  turn a MySQL dump into a lab dataset");
         s.println("       campus exam pack <bank-dir> --code <code> --out <file>   build an encrypted exam package");
         s.println("       campus exam verify <record> <bank-dir>                   check a signed attempt and re-grade it");
         s.println("       campus questions import <file> [--into DIR]              import Moodle GIFT or Moodle XML questions");

@@ -1,18 +1,25 @@
 package campus.app.cli;
 
+import campus.certification.bank.Quiz;
+import campus.certification.bank.QuizCatalog;
 import campus.courses.ContentRoot;
 import campus.courses.validate.CourseValidator;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
+import campus.labs.Lab;
+import campus.labs.LabCatalog;
+import campus.labs.LabValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Every content check behind {@code campus validate}: courses, and the exams and lesson quizzes of
- * the certification module. A folder given on the command line may hold courses, exams or both.
+ * Every content check behind {@code campus validate}: courses, their labs (each reference solution
+ * must pass its own lab), lesson quizzes and exams. A folder given on the command line may hold courses, exams or both.
  */
 public final class ContentValidator {
 
@@ -41,8 +48,12 @@ public final class ContentValidator {
     }
 
     private static List<Problem> validate(List<ContentRoot> courseRoots, List<Path> examRoots) {
-        List<Problem> problems = new ArrayList<>(CourseValidator.validate(courseRoots, CourseValidator.Embeds.UNCHECKED));
         List<Path> coursePaths = courseRoots.stream().map(ContentRoot::path).filter(Files::isDirectory).toList();
+        Set<String> labIds = LabCatalog.scan(coursePaths).labs().stream().map(Lab::id).collect(Collectors.toSet());
+        Set<String> quizIds = QuizCatalog.scan(coursePaths).quizzes().stream().map(Quiz::id).collect(Collectors.toSet());
+        List<Problem> problems = new ArrayList<>(CourseValidator.validate(courseRoots, CourseValidator.Embeds.of(labIds, quizIds)));
+        // runs every reference solution through the real sandbox: a lab whose reference fails is a problem
+        problems.addAll(LabValidator.validate(coursePaths));
         problems.addAll(campus.certification.bank.ContentValidator.validate(examRoots, coursePaths));
         problems.sort(Problem.ORDER);
         return problems;
