@@ -35,7 +35,10 @@ public final class Cli {
             case "dataset":
                 return campus.labs.cli.DatasetCommand.run(rest, shippedCourseRoots(), out, err);
             case "exam":
-                return campus.certification.cli.ExamCommand.run(rest, out, err);
+                try (var sql = campus.certification.sql.LabsSqlGrader.bundledDatasets()) {
+                    return campus.certification.cli.ExamCommand.run(rest, out, err,
+                            campus.certification.grading.Grader.withSql(sql));
+                }
             case "questions":
                 return campus.certification.cli.QuestionsCommand.run(rest, out, err);
             case "help":
