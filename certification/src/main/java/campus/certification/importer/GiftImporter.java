@@ -180,28 +180,17 @@ public final class GiftImporter {
         }
         boolean matching = tokens.stream().anyMatch(t -> t.right && find(t.text, "->", 0) >= 0);
         if (matching) {
-            List<AnswerKey.Pair> pairs = new ArrayList<>();
-            List<AnswerKey.Distractor> distractors = new ArrayList<>();
+            List<String[]> leftRight = new ArrayList<>();
             for (Token t : tokens) {
                 int arrow = find(t.text, "->", 0);
                 if (!t.right || arrow < 0) {
                     report.skip(where, "certification.import.gift-syntax", "->");
                     return null;
                 }
-                String left = convert(t.text.substring(0, arrow).strip(), format);
-                String right = convert(t.text.substring(arrow + 2).strip(), format);
-                String id = "m" + (pairs.size() + distractors.size() + 1);
-                if (left.isEmpty()) {
-                    distractors.add(new AnswerKey.Distractor(id, ImportText.text(lang, right)));
-                } else {
-                    pairs.add(new AnswerKey.Pair(id, ImportText.text(lang, left), ImportText.text(lang, right)));
-                }
+                leftRight.add(new String[] {convert(t.text.substring(0, arrow).strip(), format),
+                    convert(t.text.substring(arrow + 2).strip(), format)});
             }
-            if (pairs.size() < 2) {
-                report.skip(where, "certification.import.too-few", "matching");
-                return null;
-            }
-            return new AnswerKey.MatchingKey(pairs, distractors, Scoring.ALL_OR_NOTHING);
+            return ImportText.matching(leftRight, lang, where, report);
         }
         if (tokens.stream().allMatch(t -> t.right)) {
             List<Accepted> accepted = new ArrayList<>();

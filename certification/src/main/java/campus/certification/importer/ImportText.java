@@ -3,6 +3,7 @@ package campus.certification.importer;
 import campus.certification.model.Difficulty;
 import campus.certification.model.Question;
 import campus.certification.model.QuestionType;
+import campus.certification.model.Scoring;
 import campus.certification.model.AnswerKey;
 import campus.i18n.Lang;
 import campus.i18n.Text;
@@ -122,5 +123,27 @@ final class ImportText {
                              String source, int line) {
         QuestionType type = key.type();
         return new Question(id, type, List.of(topic), Difficulty.MEDIUM, points, prompt, explanation, key, source, line);
+    }
+
+    /**
+     * Moodle's matching rule, the same in GIFT and XML: a pair whose left side is empty is a
+     * distractor, and a question needs at least two real pairs. Returns null (reported) otherwise.
+     */
+    static AnswerKey.MatchingKey matching(List<String[]> leftRight, Lang lang, String where, ImportReport.Builder report) {
+        List<AnswerKey.Pair> pairs = new java.util.ArrayList<>();
+        List<AnswerKey.Distractor> distractors = new java.util.ArrayList<>();
+        for (String[] lr : leftRight) {
+            String id = "m" + (pairs.size() + distractors.size() + 1);
+            if (lr[0].isEmpty()) {
+                distractors.add(new AnswerKey.Distractor(id, text(lang, lr[1])));
+            } else {
+                pairs.add(new AnswerKey.Pair(id, text(lang, lr[0]), text(lang, lr[1])));
+            }
+        }
+        if (pairs.size() < 2) {
+            report.skip(where, "certification.import.too-few", "matching");
+            return null;
+        }
+        return new AnswerKey.MatchingKey(pairs, distractors, Scoring.ALL_OR_NOTHING);
     }
 }

@@ -201,23 +201,11 @@ public final class MoodleXmlImporter {
     }
 
     private AnswerKey matching(Element q, Lang lang, String where, ImportReport.Builder report) {
-        List<AnswerKey.Pair> pairs = new ArrayList<>();
-        List<AnswerKey.Distractor> distractors = new ArrayList<>();
+        List<String[]> leftRight = new ArrayList<>();
         for (Element s : children(q, "subquestion")) {
-            String left = formatted(s);
-            String right = text(child(s, "answer"));
-            String id = "m" + (pairs.size() + distractors.size() + 1);
-            if (left.isEmpty()) {
-                distractors.add(new AnswerKey.Distractor(id, ImportText.text(lang, right)));
-            } else {
-                pairs.add(new AnswerKey.Pair(id, ImportText.text(lang, left), ImportText.text(lang, right)));
-            }
+            leftRight.add(new String[] {formatted(s), text(child(s, "answer"))});
         }
-        if (pairs.size() < 2) {
-            report.skip(where, "certification.import.too-few", "matching");
-            return null;
-        }
-        return new AnswerKey.MatchingKey(pairs, distractors, Scoring.ALL_OR_NOTHING);
+        return ImportText.matching(leftRight, lang, where, report);
     }
 
     private AnswerKey ordering(Element q, Lang lang, String where, ImportReport.Builder report) {
