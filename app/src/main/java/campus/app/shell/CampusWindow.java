@@ -4,7 +4,6 @@ import campus.app.Preload;
 import campus.app.bench.StartClock;
 import campus.app.state.AppState;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -139,11 +138,16 @@ public final class CampusWindow {
         return view;
     }
 
+    /**
+     * One daemon thread. Work handed to it after the window closed (a reload finishing late, a
+     * watcher event) is dropped quietly: there is no window left to show it in.
+     */
     private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     }
 }
