@@ -37,6 +37,8 @@ final class Completion {
                 accept();
             }
         });
+        // the popup's window may take the keys (it does on some platforms): it handles them the same way
+        list.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         popup.getContent().add(list);
         popup.setAutoHide(true);
         popup.setOnHidden(e -> area.removeEventFilter(KeyEvent.KEY_PRESSED, keys));

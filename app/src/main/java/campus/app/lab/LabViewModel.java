@@ -39,7 +39,9 @@ public final class LabViewModel {
     public record Mark(SqlProblem problem, int base) {
         /** Offset in the editor text, or -1 when unknown. */
         public int offset() {
-            return problem.offset() < 0 ? -1 : base + problem.offset();
+            boolean located = problem.kind() == SqlProblem.Kind.SYNTAX || problem.kind() == SqlProblem.Kind.ERROR
+                    || problem.kind() == SqlProblem.Kind.REFUSED;
+            return !located || problem.offset() < 0 ? -1 : base + problem.offset();
         }
     }
 
