@@ -60,6 +60,9 @@ final class Drafts implements AutoCloseable {
     /** Schedules a write of {@code text}; a newer call within the debounce window replaces it. */
     void save(String labId, String text) {
         unsaved.put(labId, text);
+        if (io.isShutdown()) {
+            return; // the window is closing; close() already wrote what was pending
+        }
         ScheduledFuture<?> old = pending.put(labId, io.schedule(() -> write(labId), DEBOUNCE_MS, TimeUnit.MILLISECONDS));
         if (old != null) {
             old.cancel(false);

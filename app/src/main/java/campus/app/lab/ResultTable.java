@@ -41,7 +41,7 @@ final class ResultTable {
             boolean numeric = isNumeric(c);
             col.setCellFactory(x -> new ValueCell(numeric));
             col.setComparator(ResultTable::compare);
-            col.setPrefWidth(Math.max(80, Math.min(260, 9 * c.name().length() + 40)));
+            col.setPrefWidth(width(c.name(), r.rows(), index));
             table.getColumns().add(col);
         }
         table.getItems().setAll(r.rows());
@@ -58,6 +58,16 @@ final class ResultTable {
         table.setFixedCellSize(26);
         table.setPrefHeight(Math.min(12, Math.max(3, r.rows().size() + 1)) * 26.0 + 8);
         return table;
+    }
+
+    /** A width that fits the header and the first rows' values, within reason. */
+    private static double width(String header, List<List<Object>> rows, int index) {
+        int chars = header.length();
+        for (int k = 0; k < Math.min(50, rows.size()); k++) {
+            Object v = rows.get(k).get(index);
+            chars = Math.max(chars, v == null ? 4 : format(v).length());
+        }
+        return Math.max(70, Math.min(360, 8.5 * chars + 30));
     }
 
     static boolean isNumeric(ResultColumn c) {
@@ -110,7 +120,7 @@ final class ResultTable {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
         if (a instanceof Number && b instanceof Number) {
-            return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString()));
+            return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
         }
         if (a instanceof Comparable && a.getClass() == b.getClass()) {
             return ((Comparable) a).compareTo(b);

@@ -44,7 +44,7 @@ class SqlEditorTest {
         robot.interact(() -> editor.area().insertText(line1000, "/* "));
         assertTrue(editor.classesAt(editor.area().getLength() - 5).contains("lab-sql-comment"));
         robot.interact(() -> editor.area().deleteText(line1000, line1000 + 3));
-        assertTrue(editor.classesAt(editor.area().getLength() - 12).contains("lab-sql-identifier"), editor.classesAt(editor.area().getLength() - 12).toString());
+        assertTrue(editor.classesAt(editor.area().getLength() - 12).contains("lab-sql-number"), editor.classesAt(editor.area().getLength() - 12).toString());
     }
 
     @Test
