@@ -5,7 +5,6 @@ import campus.i18n.Messages;
 import campus.i18n.Msg;
 import campus.i18n.Text;
 import campus.labs.Verdict;
-import campus.labs.sandbox.SqlProblem;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -205,11 +204,8 @@ public final class LabPane extends VBox {
             LabViewModel.Mark m = vm.markProperty().get();
             error.setVisible(m != null);
             if (m != null) {
-                SqlProblem p = m.problem();
-                String msg = p.message().in(lang);
-                int[] lc = m.offset() < 0 ? new int[0]
-                        : campus.labs.sql.SqlScript.lineAndColumn(editor.text(), m.offset());
-                error.setText(lc.length == 0 ? msg : t("app.lab.errorAt", msg, lc[0], lc[1]));
+                // the sandbox's message already names the line and column
+                error.setText(m.problem().message().in(lang));
                 if (m.offset() >= 0) {
                     editor.markError(m.offset());
                 }
