@@ -2,6 +2,12 @@ package campus.app.shell;
 
 import campus.app.Preload;
 import campus.app.bench.StartClock;
+import campus.app.events.EventLog;
+import campus.app.lab.LabContext;
+import campus.courses.ContentRoot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import campus.app.state.AppState;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +30,8 @@ public final class CampusWindow {
     private final ExecutorService loader = daemon("campus-load");
     private final ExecutorService stateWriter = daemon("campus-state");
     private final ContentWatcher watcher;
+    private final EventLog events;
+    private final LabContext labs;
     private double normalX;
     private double normalY;
     private double normalW;
@@ -37,6 +45,9 @@ public final class CampusWindow {
         StartClock.mark("theme set");
         vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
         view = new ShellView(vm, browser);
+        events = EventLog.in(preload.store().file().getParent());
+        labs = LabContext.create(() -> labRoots(preload), preload.store().file().getParent(), events);
+        view.setLabs(labs);
         StartClock.mark("view built");
         view.setOnQuit(stage::close);
         watcher = new ContentWatcher(() -> Platform.runLater(vm::reload));
@@ -121,6 +132,8 @@ public final class CampusWindow {
         watcher.close();
         vm.setWindow(normalX, normalY, normalW, normalH, stage.isMaximized());
         vm.remember();
+        labs.close();
+        events.close();
         loader.shutdownNow();
         stateWriter.shutdown();
         try {
@@ -128,6 +141,23 @@ public final class CampusWindow {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Content roots for the lab catalog: opened folders first (they shadow shipped labs), then the shipped ones. */
+    private List<Path> labRoots(Preload preload) {
+        List<Path> out = new ArrayList<>(vm.userFolders());
+        preload.roots().stream().map(ContentRoot::path).filter(p -> !out.contains(p)).forEach(out::add);
+        return out;
+    }
+
+    /** The app's one learning-event sink: labs record here; quizzes and exams should too. */
+    public EventLog events() {
+        return events;
+    }
+
+    /** Lab sessions and drafts; also the source of the SQL editor for quiz and exam questions. */
+    public LabContext labs() {
+        return labs;
     }
 
     ShellViewModel viewModel() {

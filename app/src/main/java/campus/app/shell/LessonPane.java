@@ -47,6 +47,7 @@ final class LessonPane extends StackPane {
     private Node pendingTarget;
     private boolean keepQueued;
     private VBox spinner;
+    private campus.app.lab.LabContext labs;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -323,5 +324,14 @@ final class LessonPane extends StackPane {
 
     RenderedLesson rendered() {
         return rendered;
+    }
+
+    /** Labs in lessons: null until the window supplies them (then a placeholder card stands in). */
+    void setLabs(campus.app.lab.LabContext labs) {
+        this.labs = labs;
+    }
+
+    campus.app.lab.LabContext labs() {
+        return labs;
     }
 }

@@ -50,6 +50,10 @@ final class ShellHooks implements RenderHooks {
 
     @Override
     public Node labPane(String labId) {
+        if (pane.labs() != null) {
+            // the library changes on every reload: then the labs are read again
+            return pane.labs().pane(labId, tr.lang(), vm.libraryProperty().get());
+        }
         return card(tr.get("app.embed.lab", labId), tr.get("app.embed.labLater"));
     }
 

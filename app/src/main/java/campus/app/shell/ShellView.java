@@ -313,6 +313,11 @@ public final class ShellView {
         this.folderChooser = chooser;
     }
 
+    /** Where lessons get their lab panes. */
+    public void setLabs(campus.app.lab.LabContext labs) {
+        lessonPane.setLabs(labs);
+    }
+
     public void setOnQuit(Runnable r) {
         this.quit = r;
     }

@@ -25,6 +25,7 @@ final class Theme {
     static void addStylesheets(Scene scene) {
         scene.getStylesheets().add(campus.app.render.MarkdownRenderer.STYLESHEET);
         add(scene, Css.STYLESHEET);
+        add(scene, "/campus/app/theme/lab.css");
     }
 
     private static void add(Scene scene, String resource) {

@@ -24,6 +24,11 @@ public final class SqlHighlighter {
     private SqlHighlighter() {
     }
 
+    /** The words highlighted as keywords, upper case (for completion). */
+    public static java.util.Set<String> keywords() {
+        return SqlKeywords.ALL;
+    }
+
     /** Spans of the whole text, in order, not overlapping. */
     public static List<SqlSpan> spans(CharSequence text) {
         List<SqlSpan> out = new ArrayList<>(Math.max(8, text.length() / 4));

@@ -334,13 +334,15 @@ class ShellTest {
     }
 
     @Test
-    void labsAndQuizzesShowAPlaceholderCard() throws Exception {
+    void labsGetALabPaneAndQuizzesAPlaceholderCard() throws Exception {
         open();
         ShellHooks hooks = fx(() -> new ShellHooks(vm(), window.view().lessonPane(), u -> { }, window.view().tr(),
                 vm().lessonProperty().get().lesson().course(), java.util.Set.of()));
         Node lab = fx(() -> hooks.labPane("select-basics"));
-        assertTrue(lab.getStyleClass().contains(Css.EMBED_CARD));
-        assertEquals("Lab select-basics", ((Label) ((javafx.scene.layout.VBox) lab).getChildren().get(0)).getText());
+        assertTrue(lab instanceof campus.app.lab.LabPane);
+        assertEquals("lab-select-basics", lab.getId());
+        Node quiz = fx(() -> hooks.quizPane("q1"));
+        assertTrue(quiz.getStyleClass().contains(Css.EMBED_CARD));
         assertEquals(Optional.empty(), fx(() -> hooks.image("images/missing.png")));
     }
 

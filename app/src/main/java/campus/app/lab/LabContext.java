@@ -1,0 +1,119 @@
+package campus.app.lab;
+
+import campus.i18n.Lang;
+import campus.labs.Lab;
+import campus.labs.LabCatalog;
+import campus.labs.LabSession;
+import campus.labs.sandbox.SandboxLimits;
+import campus.progress.LearningEventSink;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+
+/**
+ * What lesson labs need from the app, made once per window: the lab catalog (scanned on a worker and
+ * again when the content is reloaded), workers, drafts, where learning events go, and one
+ * {@link LabViewModel} per lab id, so sessions (loaded datasets) and the learner's work survive the
+ * renderer rebuilding a lesson. {@link #close()} closes every session and writes pending drafts.
+ */
+public final class LabContext implements AutoCloseable {
+
+    private final Supplier<List<Path>> roots;
+    private final LearningEventSink events;
+    private final Drafts drafts;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "campus-lab");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Executor ui;
+    private final Map<String, LabViewModel> models = new ConcurrentHashMap<>();
+    private volatile SandboxLimits limits = SandboxLimits.DEFAULT;
+    private CompletableFuture<LabCatalog> catalog;
+    private Object generation;
+
+    private LabContext(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Executor ui) {
+        this.roots = Objects.requireNonNull(roots);
+        this.events = Objects.requireNonNull(events);
+        this.drafts = new Drafts(dataDir);
+        this.ui = ui;
+    }
+
+    /**
+     * @param roots   content roots holding courses (and their labs), asked again on each rescan
+     * @param dataDir the learner's data folder: drafts go to {@code drafts/}
+     * @param events  the app's one learning-event sink
+     */
+    public static LabContext create(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events) {
+        return new LabContext(roots, dataDir, events, Platform::runLater);
+    }
+
+    /** For tests: other limits (a short timeout). */
+    public LabContext withLimits(SandboxLimits l) {
+        this.limits = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /**
+     * The pane for a lab in a lesson, in {@code lang}. {@code generation} is anything that changes
+     * when the content was reloaded (the shell passes its library): then the catalog is scanned again
+     * and a lab whose files changed gets a fresh session. Call on the UI thread.
+     */
+    public Node pane(String labId, Lang lang, Object generation) {
+        LabPane pane = new LabPane(labId, lang);
+        catalog(generation).thenAcceptAsync(c -> {
+            if (c.find(labId).isPresent()) {
+                pane.show(model(c, c.find(labId).get()));
+            } else {
+                pane.showMissing(c.problems().stream()
+                        .filter(p -> p.path().contains(labId)).findFirst().map(p -> p.message()).orElse(null));
+            }
+        }, ui).exceptionally(e -> {
+            ui.execute(() -> pane.showFailure(String.valueOf(e.getCause() == null ? e : e.getCause())));
+            return null;
+        });
+        return pane;
+    }
+
+    synchronized CompletableFuture<LabCatalog> catalog(Object gen) {
+        if (catalog == null || !Objects.equals(gen, generation)) {
+            generation = gen;
+            catalog = CompletableFuture.supplyAsync(() -> LabCatalog.scan(roots.get()), pool);
+        }
+        return catalog;
+    }
+
+    LabViewModel model(LabCatalog c, Lab lab) {
+        return models.compute(lab.id(), (id, old) -> {
+            if (old != null && old.lab().equals(lab)) {
+                return old;
+            }
+            if (old != null) {
+                old.close();
+            }
+            return new LabViewModel(lab, l -> LabSession.open(l, c.datasets(), limits, events), pool, ui, drafts);
+        });
+    }
+
+    /** The lab's SQL editor (highlighting, line numbers, no run buttons) for quiz and exam SQL questions. */
+    public static campus.app.quiz.SqlInput.Factory sqlInput() {
+        return SqlEditor::new;
+    }
+
+    /** Closes every lab session and writes pending drafts; waits briefly. */
+    @Override
+    public void close() {
+        models.values().forEach(LabViewModel::close);
+        drafts.close();
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,281 @@
+package campus.app.lab;
+
+import campus.i18n.Lang;
+import campus.i18n.Messages;
+import campus.i18n.Msg;
+import campus.i18n.Text;
+import campus.labs.Verdict;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A lab inside a lesson: task, SQL editor, run/check/explain, progress and cancel, verdict, hints,
+ * solution, reset, schema and results. Built in one language (the renderer builds a new pane when the
+ * language changes); everything the learner did lives in the {@link LabViewModel}, so a new pane shows it.
+ */
+public final class LabPane extends VBox {
+
+    static final String STYLESHEET = LabPane.class.getResource("/campus/app/theme/lab.css").toExternalForm();
+
+    private final String labId;
+    private final Lang lang;
+
+    LabPane(String labId, Lang lang) {
+        super(8);
+        this.labId = labId;
+        this.lang = lang;
+        getStyleClass().add("lab-pane");
+        getStylesheets().add(STYLESHEET);
+        setId("lab-" + labId);
+        getChildren().setAll(muted(t("app.lab.loading", labId)));
+    }
+
+    private String t(String key, Object... args) {
+        return Messages.of(lang).get(key, args);
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("lab-muted");
+        return l;
+    }
+
+    /** A clear card instead of the lab: the id is unknown, or its files are malformed ({@code why}). */
+    void showMissing(Msg why) {
+        problem(why == null ? t("app.lab.missing", labId) : t("app.lab.malformed", labId, why.in(lang)));
+    }
+
+    void showFailure(String why) {
+        problem(t("app.lab.malformed", labId, why));
+    }
+
+    private void problem(String text) {
+        getStyleClass().add("lab-problem");
+        Label l = new Label(text);
+        l.setId("lab-problem");
+        l.setWrapText(true);
+        getChildren().setAll(l);
+    }
+
+    void show(LabViewModel vm) {
+        Label title = new Label(vm.lab().title().in(lang));
+        title.getStyleClass().add("lab-title");
+        title.setWrapText(true);
+        Label points = new Label(t("app.lab.points", vm.lab().points()));
+        points.getStyleClass().add("lab-points");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, points);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        Label task = new Label(vm.lab().task().in(lang));
+        task.getStyleClass().add("lab-task");
+        task.setWrapText(true);
+
+        SqlEditor editor = new SqlEditor(vm::schema);
+        editor.setText(vm.text());
+        editor.node().setId("lab-editor");
+        ((Region) editor.node()).setPrefHeight(170);
+        ((Region) editor.node()).setMinHeight(90);
+        editor.setOnChange(() -> vm.setText(editor.text()));
+        vm.loadDraft(editor::setText);
+        editor.area().focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.prepare();
+            }
+        });
+        Runnable run = () -> {
+            EditorLogic.Range r = editor.runRange();
+            String sql = editor.text().substring(r.start(), r.end());
+            if (!sql.isBlank()) {
+                vm.run(sql, r.start());
+            }
+        };
+        Runnable explain = () -> {
+            EditorLogic.Range r = editor.runRange();
+            String sql = editor.text().substring(r.start(), r.end());
+            if (!sql.isBlank()) {
+                vm.explain(sql, r.start());
+            }
+        };
+        editor.setOnRun(run);
+        editor.setOnCheck(vm::check);
+
+        Button runB = button("lab-run", "app.lab.run", run, "accent");
+        runB.setTooltip(new Tooltip(t("app.lab.tip.run")));
+        Button checkB = button("lab-check", "app.lab.check", vm::check, "success");
+        checkB.setTooltip(new Tooltip(t("app.lab.tip.check")));
+        Button explainB = button("lab-explain", "app.lab.explain", explain);
+        Button hintB = button("lab-hint", "app.lab.hint", vm::nextHint);
+        hintB.disableProperty().bind(vm.hintsLeftProperty().not());
+        VBox confirm = new VBox(4);
+        confirm.getStyleClass().add("lab-confirm");
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        confirm.setVisible(false);
+        Button solutionB = button("lab-solution", "app.lab.solution",
+                () -> ask(confirm, "app.lab.solutionConfirm", "app.lab.solutionShow", vm::revealSolution));
+        solutionB.disableProperty().bind(vm.solutionAllowedProperty().not());
+        Button resetB = button("lab-reset", "app.lab.reset",
+                () -> ask(confirm, "app.lab.resetConfirm", "app.lab.resetDo", vm::resetDataset));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("lab-progress");
+        spinner.setPrefSize(18, 18);
+        Label busyText = new Label();
+        busyText.getStyleClass().add("lab-muted");
+        Button cancelB = button("lab-cancel", "app.lab.cancel", vm::cancel, "danger");
+        HBox busy = new HBox(6, spinner, busyText, cancelB);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.managedProperty().bind(busy.visibleProperty());
+        busy.visibleProperty().bind(vm.busyProperty().isNotNull());
+        busyText.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang), vm.busyProperty()));
+        cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.busyProperty().get() != null
+                && !"app.lab.preparing".equals(vm.busyProperty().get().key()), vm.busyProperty()));
+        for (Button b : new Button[] {runB, checkB, explainB, resetB}) {
+            b.disableProperty().bind(vm.busyProperty().isNotNull());
+        }
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        HBox actions = new HBox(6, runB, checkB, explainB, gap2, hintB, solutionB, resetB);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("lab-actions");
+
+        VBox hints = new VBox(4);
+        hints.setId("lab-hints");
+        Runnable showHints = () -> {
+            hints.getChildren().clear();
+            int n = 0;
+            for (Text h : vm.hints()) {
+                Label l = new Label(t("app.lab.hintN", ++n, h.in(lang)));
+                l.setWrapText(true);
+                l.getStyleClass().add("lab-hint");
+                hints.getChildren().add(l);
+            }
+        };
+        vm.hints().addListener((ListChangeListener<Text>) c -> showHints.run());
+        showHints.run();
+
+        VBox solution = new VBox(4);
+        solution.setId("lab-solution-box");
+        solution.getStyleClass().add("lab-solution");
+        solution.managedProperty().bind(solution.visibleProperty());
+        Runnable showSolution = () -> {
+            String sql = vm.solutionProperty().get();
+            solution.setVisible(sql != null);
+            if (sql != null) {
+                TextArea ref = new TextArea(sql);
+                ref.setId("lab-solution-text");
+                ref.setEditable(false);
+                ref.getStyleClass().add("lab-solution-text");
+                ref.setPrefRowCount(Math.min(10, (int) sql.chars().filter(c -> c == '\n').count() + 2));
+                Button copy = button("lab-copy-solution", "app.lab.copyToEditor", () -> editor.setTextUndoable(sql));
+                Label head2 = new Label(t("app.lab.solutionTitle"));
+                head2.getStyleClass().add("lab-section-title");
+                solution.getChildren().setAll(head2, ref, copy);
+            }
+        };
+        vm.solutionProperty().addListener((o, was, now) -> showSolution.run());
+        showSolution.run();
+
+        VBox verdict = new VBox(4);
+        verdict.setId("lab-verdict");
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        Runnable showVerdict = () -> showVerdict(verdict, vm.verdictProperty().get());
+        vm.verdictProperty().addListener((o, was, now) -> showVerdict.run());
+        showVerdict.run();
+
+        Label error = new Label();
+        error.setId("lab-error");
+        error.getStyleClass().add("lab-error");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        Runnable showMark = () -> {
+            LabViewModel.Mark m = vm.markProperty().get();
+            error.setVisible(m != null);
+            if (m != null) {
+                // the sandbox's message already names the line and column
+                error.setText(m.problem().message().in(lang));
+                if (m.offset() >= 0) {
+                    editor.markError(m.offset());
+                }
+            } else {
+                editor.clearMark();
+            }
+        };
+        vm.markProperty().addListener((o, was, now) -> showMark.run());
+        vm.draftLoadedProperty().addListener((o, was, now) -> showMark.run());
+        showMark.run();
+
+        ResultsView results = new ResultsView(lang);
+        results.show(vm.shownProperty().get());
+        vm.shownProperty().addListener((o, was, now) -> results.show(now));
+
+        getChildren().setAll(head, task, editor.node(), actions, busy, confirm, hints, solution, verdict, error,
+                SchemaTree.of(vm.schema(), lang, name -> {
+                    editor.area().replaceSelection(name);
+                    editor.area().requestFocus();
+                }), results);
+        vm.unavailableProperty().addListener((o, was, now) -> unavailable(now));
+        unavailable(vm.unavailableProperty().get());
+    }
+
+    private void unavailable(Msg why) {
+        if (why != null) {
+            problem(t("app.lab.unavailable", why.in(lang)));
+        }
+    }
+
+    private void ask(VBox confirm, String question, String yes, Runnable action) {
+        Label q = new Label(t(question));
+        q.setWrapText(true);
+        Button ok = button("lab-confirm-yes", yes, () -> {
+            confirm.setVisible(false);
+            action.run();
+        }, "danger");
+        Button no = button("lab-confirm-no", "app.lab.cancel", () -> confirm.setVisible(false));
+        HBox buttons = new HBox(6, ok, no);
+        confirm.getChildren().setAll(q, buttons);
+        confirm.setVisible(true);
+    }
+
+    private void showVerdict(VBox box, Verdict v) {
+        box.setVisible(v != null);
+        box.getStyleClass().removeAll("lab-verdict-passed", "lab-verdict-failed");
+        if (v == null) {
+            box.getChildren().clear();
+            return;
+        }
+        box.getStyleClass().addAll("lab-verdict", v.passed() ? "lab-verdict-passed" : "lab-verdict-failed");
+        Label head = new Label(t(v.passed() ? "app.lab.passed" : "app.lab.notYet", v.score(), v.maxScore()));
+        head.setId("lab-verdict-title");
+        head.getStyleClass().add("lab-verdict-title");
+        box.getChildren().setAll(head);
+        for (Msg m : v.messages()) {
+            if (v.passed() || !v.problem().isPresent() || !m.equals(v.problem().get().message())) {
+                Label l = new Label(m.in(lang));
+                l.setWrapText(true);
+                l.getStyleClass().add("lab-verdict-message");
+                box.getChildren().add(l);
+            }
+        }
+    }
+
+    private Button button(String id, String key, Runnable action, String... classes) {
+        Button b = new Button(t(key));
+        b.setId(id);
+        b.getStyleClass().addAll(classes);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

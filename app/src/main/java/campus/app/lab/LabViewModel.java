@@ -1,0 +1,347 @@
+package campus.app.lab;
+
+import campus.i18n.Msg;
+import campus.i18n.Text;
+import campus.labs.CheckKind;
+import campus.labs.Lab;
+import campus.labs.LabSession;
+import campus.labs.Verdict;
+import campus.labs.sandbox.RunResult;
+import campus.labs.sandbox.SchemaTable;
+import campus.labs.sandbox.SqlProblem;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One lab as the learner works on it, kept by {@link LabContext} for the life of the window so a
+ * rebuilt pane (language switch, reload) shows the same text, results, verdict and hints. The only
+ * lab UI class that calls {@link LabSession}: every call runs on a worker, one at a time per lab, and
+ * results come back through {@code ui}. The session (loading the dataset) opens on first use.
+ */
+public final class LabViewModel {
+
+    /** What the results area shows: a run's statements, or an EXPLAIN plan. */
+    public record Shown(RunResult run, boolean explain) { }
+
+    /** A problem in the editor text: the sandbox's position plus where the SQL sent started. */
+    public record Mark(SqlProblem problem, int base) {
+        /** Offset in the editor text, or -1 when unknown. */
+        public int offset() {
+            boolean located = problem.kind() == SqlProblem.Kind.SYNTAX || problem.kind() == SqlProblem.Kind.ERROR
+                    || problem.kind() == SqlProblem.Kind.REFUSED;
+            return !located || problem.offset() < 0 ? -1 : base + problem.offset();
+        }
+    }
+
+    interface Opener {
+        LabSession open(Lab lab) throws LabSession.LabUnavailableException;
+    }
+
+    private final Lab lab;
+    private final Opener opener;
+    private final Executor pool;
+    private final Executor ui;
+    private final Drafts drafts;
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    private volatile LabSession session;
+    private boolean opening;
+    private volatile boolean closed;
+
+    private String text;
+    private boolean draftAsked;
+    private final BooleanProperty draftLoaded = new SimpleBooleanProperty();
+    private final ObjectProperty<Msg> busy = new SimpleObjectProperty<>();
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final ObjectProperty<Msg> unavailable = new SimpleObjectProperty<>();
+    private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
+    private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>();
+    private final ObservableList<Text> hints = FXCollections.observableArrayList();
+    private final BooleanProperty hintsLeft = new SimpleBooleanProperty();
+    private final BooleanProperty solutionAllowed = new SimpleBooleanProperty();
+    private final ObjectProperty<String> solution = new SimpleObjectProperty<>();
+    private final ObservableList<SchemaTable> schema = FXCollections.observableArrayList();
+
+    LabViewModel(Lab lab, Opener opener, Executor pool, Executor ui, Drafts drafts) {
+        this.lab = lab;
+        this.opener = opener;
+        this.pool = pool;
+        this.ui = ui;
+        this.drafts = drafts;
+        this.text = lab.starter();
+        hintsLeft.set(!lab.hints().isEmpty());
+        solutionAllowed.set(lab.reveal().allows(0, true));
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    // --- editor text and draft ---------------------------------------------------------------
+
+    public String text() {
+        return text;
+    }
+
+    /** The learner edited the text: kept here and saved as a draft (debounced). */
+    public void setText(String now) {
+        if (!now.equals(text)) {
+            text = now;
+            drafts.save(lab.id(), now);
+        }
+    }
+
+    /** Reads the saved draft once, on a worker; {@code apply} gets it on the UI thread if there is one. */
+    public void loadDraft(Consumer<String> apply) {
+        if (draftAsked) {
+            return;
+        }
+        draftAsked = true;
+        String before = text;
+        CompletableFuture.supplyAsync(() -> drafts.load(lab.id()), pool).thenAcceptAsync(d -> {
+            if (d.isPresent() && text.equals(before)) {
+                text = d.get();
+                apply.accept(text);
+            }
+            draftLoaded.set(true);
+        }, ui);
+    }
+
+    public ReadOnlyBooleanProperty draftLoadedProperty() {
+        return draftLoaded;
+    }
+
+    // --- session -------------------------------------------------------------------------------
+
+    /** Opens the session in the background if it is not open yet (the learner focused the lab). */
+    public void prepare() {
+        if (session != null || opening || unavailable.get() != null || closed) {
+            return;
+        }
+        opening = true;
+        busy.set(Msg.of("app.lab.preparing"));
+        submit(() -> {
+            try {
+                LabSession s = opener.open(lab);
+                List<SchemaTable> tables = s.schema();
+                boolean allowed = s.canRevealSolution(true);
+                if (closed) {
+                    s.close();
+                    return;
+                }
+                session = s;
+                ui.execute(() -> {
+                    opening = false;
+                    schema.setAll(tables);
+                    solutionAllowed.set(allowed);
+                    ready.set(true);
+                    busy.set(null);
+                });
+            } catch (LabSession.LabUnavailableException e) {
+                fail(e.msg());
+            } catch (RuntimeException e) {
+                fail(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    private void fail(Msg why) {
+        ui.execute(() -> {
+            opening = false;
+            busy.set(null);
+            unavailable.set(why);
+        });
+    }
+
+    private void submit(Runnable task) {
+        synchronized (this) {
+            tail = tail.thenRunAsync(task, pool).exceptionally(e -> {
+                System.err.println("campus: lab " + lab.id() + ": " + e);
+                return null;
+            });
+        }
+    }
+
+    /** Runs {@code work} on the session once it is open, showing {@code what} as busy meanwhile. */
+    private <T> void withSession(String what, Function<LabSession, T> work, Consumer<T> done) {
+        prepare();
+        if (unavailable.get() != null) {
+            return;
+        }
+        busy.set(Msg.of(what));
+        mark.set(null);
+        submit(() -> {
+            LabSession s = session;
+            if (s == null) {
+                return; // opening failed: unavailable says why
+            }
+            T out;
+            List<SchemaTable> tables = null;
+            try {
+                out = work.apply(s);
+                if (lab.kind() == CheckKind.STATE) {
+                    tables = s.schema();
+                }
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    busy.set(null);
+                    unavailable.set(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
+                });
+                return;
+            }
+            List<SchemaTable> t = tables;
+            boolean allowed = s.canRevealSolution(true);
+            ui.execute(() -> {
+                busy.set(null);
+                solutionAllowed.set(allowed);
+                if (t != null) {
+                    schema.setAll(t);
+                }
+                done.accept(out);
+            });
+        });
+    }
+
+    /** Runs SQL (the selection or the statement at the caret) that starts at {@code base} in the editor. */
+    public void run(String sql, int base) {
+        withSession("app.lab.running", s -> s.run(sql), r -> {
+            shown.set(new Shown(r, false));
+            r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
+        });
+    }
+
+    /** Shows the plan of SQL that starts at {@code base} in the editor. */
+    public void explain(String sql, int base) {
+        withSession("app.lab.running", s -> s.explain(sql), r -> {
+            shown.set(new Shown(r, true));
+            r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
+        });
+    }
+
+    /** Checks the whole editor text; the attempt is recorded by the session. */
+    public void check() {
+        String sql = text;
+        withSession("app.lab.checking", s -> s.check(sql), v -> {
+            verdict.set(v);
+            shown.set(new Shown(v.run(), false));
+            v.problem().ifPresent(p -> mark.set(new Mark(p, 0)));
+        });
+    }
+
+    /** Stops the statement that is running, if any. */
+    public void cancel() {
+        LabSession s = session;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    public void resetDataset() {
+        withSession("app.lab.resetting", s -> {
+            s.resetDataset();
+            return Boolean.TRUE;
+        }, done -> shown.set(null));
+    }
+
+    /** Reveals the next hint. Hints are in the lab itself; the session only counts them. */
+    public void nextHint() {
+        withSession("app.lab.preparing", LabSession::nextHint, h -> {
+            h.ifPresent(hints::add);
+            hintsLeft.set(hints.size() < lab.hints().size());
+        });
+    }
+
+    /** Reveals the reference solution (the session records it) when the lab's rule allows. */
+    public void revealSolution() {
+        withSession("app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
+    }
+
+    /** Closes the session (window closing, or the lab changed on disk). */
+    void close() {
+        closed = true;
+        LabSession s = session;
+        if (s != null) {
+            s.cancel();
+        }
+        submit(() -> {
+            LabSession open = session;
+            session = null;
+            if (open != null) {
+                open.close();
+            }
+        });
+    }
+
+    /** Waits until queued work is done (tests, closing). */
+    void awaitIdle() {
+        CompletableFuture<?> t;
+        synchronized (this) {
+            t = tail;
+        }
+        t.join();
+    }
+
+    // --- state for the view ----------------------------------------------------------------------
+
+    /** What the worker is doing (preparing, running…), or null when idle. */
+    public ReadOnlyObjectProperty<Msg> busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready;
+    }
+
+    /** Why the lab cannot run (dataset missing, reference broken), or null. */
+    public ReadOnlyObjectProperty<Msg> unavailableProperty() {
+        return unavailable;
+    }
+
+    public ReadOnlyObjectProperty<Shown> shownProperty() {
+        return shown;
+    }
+
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyObjectProperty<Mark> markProperty() {
+        return mark;
+    }
+
+    public ObservableList<Text> hints() {
+        return FXCollections.unmodifiableObservableList(hints);
+    }
+
+    public ReadOnlyBooleanProperty hintsLeftProperty() {
+        return hintsLeft;
+    }
+
+    public ReadOnlyBooleanProperty solutionAllowedProperty() {
+        return solutionAllowed;
+    }
+
+    public ReadOnlyObjectProperty<String> solutionProperty() {
+        return solution;
+    }
+
+    public ObservableList<SchemaTable> schema() {
+        return FXCollections.unmodifiableObservableList(schema);
+    }
+
+    Optional<LabSession> session() {
+        return Optional.ofNullable(session);
+    }
+}

@@ -1,0 +1,252 @@
+package campus.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.i18n.Lang;
+import campus.labs.sandbox.SandboxLimits;
+import campus.progress.LearningEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LabPaneTest {
+
+    @TempDir
+    Path tmp;
+    Stage stage;
+    Path content;
+    Path data;
+    final List<LearningEvent> events = new CopyOnWriteArrayList<>();
+    LabContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        this.stage = stage;
+        ScrollPane scroll = new ScrollPane();
+        scroll.setFitToWidth(true);
+        stage.setScene(new Scene(scroll, 900, 700));
+        stage.show();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        content = LabFixtures.write(Files.createDirectories(tmp.resolve("content")));
+        data = tmp.resolve("data");
+        ctx = newContext();
+    }
+
+    private LabContext newContext() {
+        return LabContext.create(() -> List.of(content), data, events::add)
+                .withLimits(SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ctx.close();
+    }
+
+    private void show(FxRobot robot, String labId, Lang lang) {
+        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(ctx.pane(labId, lang, "g")));
+        waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent() || robot.lookup("#lab-problem").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out", e);
+        }
+    }
+
+    private CodeArea area(FxRobot robot) {
+        return robot.lookup(".lab-editor").queryAs(CodeArea.class);
+    }
+
+    private void replaceText(FxRobot robot, String sql) {
+        robot.interact(() -> area(robot).replaceText(sql));
+    }
+
+    private void typeAtEnd(FxRobot robot, String text) {
+        robot.clickOn(area(robot));
+        robot.interact(() -> area(robot).moveTo(area(robot).getLength()));
+        robot.write(text);
+    }
+
+    private void ctrlEnter(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    }
+
+    private void ctrlShiftEnter(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText();
+    }
+
+    private boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void ctrlEnterRunsTheStatementAtTheCaretAndShowsRowsAndCount(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        assertEquals("SELECT title, price\nFROM books\n", area(robot).getText(), "starter SQL");
+        typeAtEnd(robot, "WHERE price < 10;\nSELECT 1");
+        robot.interact(() -> area(robot).moveTo(5)); // caret in the first statement
+        ctrlEnter(robot);
+        waitFor(() -> robot.lookup("#lab-row-count").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#lab-result-table").queryAs(TableView.class);
+        int rows = table.getItems().size();
+        assertTrue(rows > 0);
+        assertEquals(2, table.getColumns().size(), "the first statement ran, not SELECT 1");
+        assertTrue(text(robot, "#lab-row-count").startsWith(rows + " rows · "), text(robot, "#lab-row-count"));
+    }
+
+    @Test
+    void checkPassesACorrectQueryAndRecordsTheAttempt(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        typeAtEnd(robot, "WHERE price < 10\nORDER BY price, title");
+        ctrlShiftEnter(robot);
+        waitFor(() -> visible(robot, "#lab-verdict-title"));
+        assertEquals("Passed · 10 / 10 points", text(robot, "#lab-verdict-title"));
+        assertTrue(robot.lookup("#lab-verdict").queryAs(VBox.class).getStyleClass().contains("lab-verdict-passed"));
+        waitFor(() -> !events.isEmpty());
+        assertEquals(LearningEvent.LAB_ATTEMPT, events.get(0).kind());
+        assertEquals(true, events.get(0).data().get("passed"));
+    }
+
+    @Test
+    void aWrongQueryFailsWithTheExpectedRowCount(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        replaceText(robot, "SELECT title, price FROM books WHERE price < 5 ORDER BY price, title");
+        robot.clickOn("#lab-check");
+        waitFor(() -> visible(robot, "#lab-verdict-title"));
+        assertEquals("Not yet · 0 / 10 points", text(robot, "#lab-verdict-title"));
+        List<String> messages = robot.lookup(".lab-verdict-message").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.matches("Expected \\d+ rows, got \\d+\\.")), messages.toString());
+    }
+
+    @Test
+    void aSyntaxErrorIsShownAndMarkedInTheEditor(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        replaceText(robot, "SELECT title\nFROM books\nWHERE price <");
+        robot.interact(() -> area(robot).moveTo(0));
+        robot.clickOn("#lab-run");
+        waitFor(() -> visible(robot, "#lab-error"));
+        String error = text(robot, "#lab-error");
+        assertTrue(error.toLowerCase(java.util.Locale.ROOT).contains("line 3"), error);
+        CodeArea a = area(robot);
+        int caret = a.getCaretPosition();
+        assertTrue(caret > "SELECT title\nFROM books\n".length(), "caret moved to the error: " + caret);
+        boolean marked = false;
+        for (int i = 0; i < a.getLength(); i++) {
+            marked |= a.getStyleOfChar(i).contains("lab-error-mark");
+        }
+        assertTrue(marked, "the error position is marked");
+    }
+
+    @Test
+    void hintsAreRevealedOneAtATime(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        robot.clickOn("#lab-hint");
+        waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
+        assertEquals("Hint 1: Start from books.", robot.lookup(".lab-hint").queryAs(Label.class).getText());
+        robot.clickOn("#lab-hint");
+        waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lab-hint").queryButton().isDisabled(), "no hints left");
+    }
+
+    @Test
+    void cancelStopsALongQuery(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        replaceText(robot, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a, SYSTEM_RANGE(1, 100000) b");
+        robot.clickOn("#lab-run");
+        waitFor(() -> visible(robot, "#lab-cancel"));
+        long t0 = System.nanoTime();
+        robot.clickOn("#lab-cancel");
+        waitFor(() -> visible(robot, "#lab-error"));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
+        assertEquals("The statement was cancelled.", text(robot, "#lab-error"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(visible(robot, "#lab-cancel"), "no longer busy");
+    }
+
+    @Test
+    void theDraftSurvivesReopening(FxRobot robot) throws Exception {
+        show(robot, "cheap", Lang.EN);
+        typeAtEnd(robot, "WHERE price < 3");
+        String typed = area(robot).getText();
+        ctx.close(); // the window closes: pending drafts are written
+        assertEquals(typed, Files.readString(data.resolve("drafts/cheap.sql")));
+        ctx = newContext();
+        show(robot, "cheap", Lang.EN);
+        waitFor(() -> area(robot).getText().equals(typed));
+    }
+
+    @Test
+    void aLanguageSwitchKeepsTextAndVerdict(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        replaceText(robot, LabFixtures.QUERY);
+        robot.clickOn("#lab-check");
+        waitFor(() -> visible(robot, "#lab-verdict-title"));
+        show(robot, "cheap", Lang.ZH);
+        assertEquals(LabFixtures.QUERY, area(robot).getText());
+        assertEquals("通过 · 10 / 10 分", text(robot, "#lab-verdict-title"));
+        assertEquals("运行", robot.lookup("#lab-run").queryButton().getText());
+        assertEquals(1, events.size(), "the session was kept, the attempt not repeated");
+    }
+
+    @Test
+    void completionOffersTableNames(FxRobot robot) {
+        show(robot, "cheap", Lang.EN);
+        robot.clickOn(area(robot));
+        waitFor(() -> !robot.lookup("#lab-schema").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
+        replaceText(robot, "SELECT * FROM bo");
+        robot.interact(() -> area(robot).moveTo(area(robot).getLength()));
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#lab-completion").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> list = robot.lookup("#lab-completion").queryAs(javafx.scene.control.ListView.class);
+        assertEquals("books", list.getItems().get(0));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("SELECT * FROM books", area(robot).getText());
+    }
+
+    @Test
+    void unknownAndBrokenLabsShowACard(FxRobot robot) {
+        show(robot, "nope", Lang.EN);
+        assertTrue(text(robot, "#lab-problem").contains("\"nope\" was not found"), text(robot, "#lab-problem"));
+        show(robot, "broken", Lang.EN);
+        assertTrue(text(robot, "#lab-problem").contains("no-such-dataset"), text(robot, "#lab-problem"));
+    }
+}
