@@ -32,6 +32,10 @@ public final class CampusWindow {
     private final ContentWatcher watcher;
     private final EventLog events;
     private final LabContext labs;
+    private final ExecutorService quizWorker = daemon("campus-quiz");
+    private final java.util.function.Supplier<List<Path>> contentRoots;
+    private campus.certification.sql.LabsSqlGrader sqlGrader;
+    private java.util.concurrent.CompletableFuture<campus.app.exam.ExamContext> exam;
     private double normalX;
     private double normalY;
     private double normalW;
@@ -46,8 +50,13 @@ public final class CampusWindow {
         vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
         view = new ShellView(vm, browser);
         events = EventLog.in(preload.store().file().getParent());
-        labs = LabContext.create(() -> labRoots(preload), preload.store().file().getParent(), events);
+        contentRoots = () -> labRoots(preload);
+        labs = LabContext.create(contentRoots, preload.store().file().getParent(), events);
         view.setLabs(labs);
+        campus.certification.grading.Grader grader = campus.certification.grading.Grader.withSql(
+                (spec, sql) -> sqlGrader().grade(spec, sql));
+        view.setQuizzes(new QuizHost(contentRoots, grader, events, quizWorker, LabContext.sqlInput()));
+        view.setOnExam(() -> openExam(preload.store().file().getParent(), grader));
         StartClock.mark("view built");
         view.setOnQuit(stage::close);
         watcher = new ContentWatcher(() -> Platform.runLater(vm::reload));
@@ -133,6 +142,12 @@ public final class CampusWindow {
         vm.setWindow(normalX, normalY, normalW, normalH, stage.isMaximized());
         vm.remember();
         labs.close();
+        quizWorker.shutdownNow();
+        synchronized (this) {
+            if (sqlGrader != null) {
+                sqlGrader.close();
+            }
+        }
         events.close();
         loader.shutdownNow();
         stateWriter.shutdown();
@@ -148,6 +163,39 @@ public final class CampusWindow {
         List<Path> out = new ArrayList<>(vm.userFolders());
         preload.roots().stream().map(ContentRoot::path).filter(p -> !out.contains(p)).forEach(out::add);
         return out;
+    }
+
+    /**
+     * The labs checker behind SQL questions of quizzes and exams, made on first use (it reads the
+     * dataset files, so never on the UI thread: graders run on worker threads).
+     */
+    private synchronized campus.certification.sql.LabsSqlGrader sqlGrader() {
+        if (sqlGrader == null) {
+            sqlGrader = new campus.certification.sql.LabsSqlGrader(
+                    campus.labs.dataset.DatasetLibrary.withRoots(contentRoots.get()), campus.labs.sandbox.SandboxLimits.DEFAULT);
+        }
+        return sqlGrader;
+    }
+
+    /**
+     * "Certification exam…": the exam context is made once, off the UI thread (it hashes the app's
+     * code for the records), then the launcher opens.
+     */
+    private void openExam(Path dataDir, campus.certification.grading.Grader grader) {
+        if (exam == null) {
+            exam = java.util.concurrent.CompletableFuture.supplyAsync(() -> campus.app.exam.ExamContext.of(
+                    dataDir, campus.app.AppFingerprint.sha256(), grader, events, () -> vm.langProperty().get())
+                    .sqlInput(LabContext.sqlInput()), loader);
+        }
+        exam.whenComplete((ctx, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                campus.app.exam.ExamLauncher.open(stage, ctx);
+            } else {
+                exam = null;
+                System.err.println("campus: the exam cannot start: " + error);
+                view.showError(view.tr().get("app.exam.unavailable"));
+            }
+        }));
     }
 
     /** The app's one learning-event sink: labs record here; quizzes and exams should too. */

@@ -48,6 +48,7 @@ final class LessonPane extends StackPane {
     private boolean keepQueued;
     private VBox spinner;
     private campus.app.lab.LabContext labs;
+    private QuizHost quizzes;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -327,6 +328,14 @@ final class LessonPane extends StackPane {
     }
 
     /** Labs in lessons: null until the window supplies them (then a placeholder card stands in). */
+    void setQuizzes(QuizHost quizzes) {
+        this.quizzes = quizzes;
+    }
+
+    QuizHost quizzes() {
+        return quizzes;
+    }
+
     void setLabs(campus.app.lab.LabContext labs) {
         this.labs = labs;
     }

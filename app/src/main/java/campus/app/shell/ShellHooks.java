@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * What the shell gives the renderer for one lesson: navigation, the browser, images already checked
- * on the loading thread, and stand-ins for labs and quizzes until those features are wired in.
+ * on the loading thread, and stand-ins for labs and quizzes when a window has none wired in (tests).
  */
 final class ShellHooks implements RenderHooks {
 
@@ -59,6 +59,9 @@ final class ShellHooks implements RenderHooks {
 
     @Override
     public Node quizPane(String quizId) {
+        if (pane.quizzes() != null) {
+            return pane.quizzes().pane(quizId, tr.lang(), vm.libraryProperty().get(), tr.get("app.embed.quizFailed"));
+        }
         return card(tr.get("app.embed.quiz", quizId), tr.get("app.embed.quizLater"));
     }
 

@@ -56,6 +56,7 @@ public final class ShellView {
         return c.showDialog(w);
     };
     private Runnable quit = () -> { };
+    private Runnable onExam = () -> { };
     private final List<Runnable> tooltips = new ArrayList<>();
 
     public ShellView(ShellViewModel vm, Consumer<String> browser) {
@@ -132,8 +133,11 @@ public final class ShellView {
         open.setId("menu-open");
         MenuItem reload = item("app.action.reload", "F5", vm::reload);
         MenuItem showProblems = item("app.action.problems", "Shortcut+Shift+P", () -> showProblems(!problemsShown()));
+        MenuItem exam = item("app.action.exam", "Shortcut+E", () -> onExam.run());
+        exam.setId("menu-exam");
         MenuItem exit = item("app.action.quit", "Shortcut+Q", () -> quit.run());
-        Menu file = menu("app.menu.file", open, reload, new SeparatorMenuItem(), showProblems, new SeparatorMenuItem(), exit);
+        Menu file = menu("app.menu.file", open, reload, new SeparatorMenuItem(), exam, new SeparatorMenuItem(),
+                showProblems, new SeparatorMenuItem(), exit);
 
         MenuItem language = item("app.action.language", "Shortcut+L", vm::toggleLang);
         language.textProperty().bind(Bindings.createStringBinding(
@@ -314,6 +318,15 @@ public final class ShellView {
     }
 
     /** Where lessons get their lab panes. */
+    void setQuizzes(QuizHost quizzes) {
+        lessonPane.setQuizzes(quizzes);
+    }
+
+    /** What "Certification exam…" does; the window sets it. */
+    void setOnExam(Runnable onExam) {
+        this.onExam = onExam;
+    }
+
     public void setLabs(campus.app.lab.LabContext labs) {
         lessonPane.setLabs(labs);
     }
@@ -324,6 +337,14 @@ public final class ShellView {
 
     public Parent root() {
         return root;
+    }
+
+    /** A problem the learner must know about right now, in a dialog over the window. */
+    void showError(String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, text);
+        a.setHeaderText(null);
+        a.initOwner(root().getScene() == null ? null : root().getScene().getWindow());
+        a.show();
     }
 
     Tr tr() {
