@@ -366,4 +366,17 @@ class ShellTest {
         assertEquals(Optional.empty(), fx(() -> hooks.image("images/missing.png")));
     }
 
+    @Test
+    void theExamMenuOpensTheLauncherWithTheShippedPracticeExam() throws Exception {
+        open();
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        // the exam context hashes the app's code on a worker thread first
+        waitFor(() -> robot.lookup(".exam-launcher").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#exam-start-pcta-practice").tryQuery().isPresent());
+        fx(() -> {
+            javafx.stage.Window w = robot.lookup(".exam-launcher").query().getScene().getWindow();
+            ((javafx.stage.Stage) w).close();
+            return null;
+        });
+    }
 }
