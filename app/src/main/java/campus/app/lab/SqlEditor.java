@@ -65,6 +65,18 @@ public final class SqlEditor implements SqlInput {
         area.getStylesheets().add(LabPane.STYLESHEET);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         scroll.getStyleClass().add("lab-editor-scroll");
+        // A wheel turn the editor cannot use (its text fits, or it is at the end already) scrolls
+        // the lesson around it: a short query must not trap the learner's wheel inside the lab.
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double y = area.getEstimatedScrollY();
+            double max = area.getTotalHeightEstimate() - area.getHeight();
+            boolean canScroll = e.getDeltaY() > 0 ? y > 0.5 : e.getDeltaY() < 0 && y < max - 0.5;
+            javafx.scene.Parent outer = scroll.getParent();
+            if (!canScroll && e.getDeltaX() == 0 && outer != null) {
+                e.consume();
+                javafx.event.Event.fireEvent(outer, e.copyFor(outer, outer));
+            }
+        });
         lineStates.add(SqlHighlighter.State.NORMAL);
         completion = new Completion(area, schema, SqlHighlighter.keywords());
         area.plainTextChanges().subscribe(this::changed);

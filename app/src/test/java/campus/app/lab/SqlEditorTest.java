@@ -28,6 +28,27 @@ class SqlEditorTest {
     }
 
     @Test
+    void theWheelOverAShortQueryScrollsTheLessonAroundIt(FxRobot robot) {
+        javafx.scene.control.ScrollPane[] page = new javafx.scene.control.ScrollPane[1];
+        robot.interact(() -> {
+            editor.setText("SELECT 1;");
+            javafx.scene.layout.Region above = new javafx.scene.layout.Region();
+            above.setMinHeight(150);
+            javafx.scene.layout.Region below = new javafx.scene.layout.Region();
+            below.setMinHeight(1500);
+            ((javafx.scene.layout.Region) editor.node()).setPrefHeight(150);
+            page[0] = new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(above, editor.node(), below));
+            page[0].setFitToWidth(true);
+            robot.window(0).getScene().setRoot(page[0]);
+        });
+        // mid-page, with the editor under the mouse: which way the robot's wheel turns differs by platform
+        robot.interact(() -> page[0].setVvalue(0.05));
+        robot.moveTo(editor.node()).scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(page[0].getVvalue() != 0.05, "the lesson did not scroll: " + page[0].getVvalue());
+    }
+
+    @Test
     void typingIntoALongScriptRestylesOnlyTheLinesItTouches(FxRobot robot) {
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
