@@ -1,6 +1,7 @@
 package campus.app;
 
 import campus.app.bench.StartClock;
+import campus.app.shell.LessonImages;
 import campus.app.state.AppState;
 import campus.app.state.DataFolder;
 import campus.app.state.StateStore;
@@ -14,6 +15,7 @@ import campus.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,8 +28,11 @@ import java.util.concurrent.CompletableFuture;
 public record Preload(LaunchOptions options, StateStore store, List<ContentRoot> roots,
                       CompletableFuture<AppState> state, CompletableFuture<Opening> opening) {
 
-    /** The library plus the lesson the app opens at (empty when there are no courses). */
-    public record Opening(Library library, Optional<LoadedLesson> lesson, int block) { }
+    /**
+     * The library plus the lesson the app opens at (empty when there are no courses) and which of its
+     * images exist, checked here so that showing it does not touch the disk on the UI thread.
+     */
+    public record Opening(Library library, Optional<LoadedLesson> lesson, int block, Set<String> images) { }
 
     public static Preload start(LaunchOptions options) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
@@ -78,10 +83,11 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
             course = library.courses().stream().filter(c -> !c.lessons().isEmpty()).findFirst();
         }
         if (course.isEmpty()) {
-            return new Opening(library, Optional.empty(), 0);
+            return new Opening(library, Optional.empty(), 0, Set.of());
         }
         String slug = resume ? s.lesson() : course.get().lessons().get(0).slug();
         LoadedLesson lesson = CourseLoader.loadLesson(course.get(), slug, s.lang());
-        return new Opening(library, Optional.of(lesson), resume ? s.block() : 0);
+        Set<String> images = lesson.document().map(d -> LessonImages.existing(lesson.course(), d)).orElse(Set.of());
+        return new Opening(library, Optional.of(lesson), resume ? s.block() : 0, images);
     }
 }

@@ -16,6 +16,7 @@ public final class BareWindow extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartClock.mark("toolkit started");
         Scene scene = new Scene(new StackPane(new Label("Hello, bare JavaFX window")), 1200, 800);
         stage.setScene(scene);
         stage.setTitle("Bare window");

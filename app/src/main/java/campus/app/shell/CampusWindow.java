@@ -36,6 +36,7 @@ public final class CampusWindow {
     private final java.util.function.Supplier<List<Path>> contentRoots;
     private campus.certification.sql.LabsSqlGrader sqlGrader;
     private java.util.concurrent.CompletableFuture<campus.app.exam.ExamContext> exam;
+    private boolean closed;
     private double normalX;
     private double normalY;
     private double normalW;
@@ -59,7 +60,12 @@ public final class CampusWindow {
         view.setOnExam(() -> openExam(preload.store().file().getParent(), grader));
         StartClock.mark("view built");
         view.setOnQuit(stage::close);
-        watcher = new ContentWatcher(() -> Platform.runLater(vm::reload));
+        // A change seen just before the window closed must not reach the stopped loader.
+        watcher = new ContentWatcher(() -> Platform.runLater(() -> {
+            if (!closed) {
+                vm.reload();
+            }
+        }));
         vm.setOnRootsChanged(() -> watcher.watch(vm.userFolders()));
 
         Scene scene = new Scene(view.root(), s.hasWindowBounds() ? s.width() : 1200, s.hasWindowBounds() ? s.height() : 800);
@@ -70,22 +76,31 @@ public final class CampusWindow {
                 vm.langProperty(), vm.lessonProperty()));
         placeWindow(s);
         stage.setOnHidden(e -> close());
-        boolean bench = Boolean.getBoolean("campus.bench.firstPaint");
-        view.afterNextLessonRender(() -> {
-            Platform.runLater(view::finishStartup);
-            if (bench) {
-                reportFirstPaint(scene);
-            }
-        });
+        if (Boolean.getBoolean("campus.bench.firstPaint")) {
+            view.afterNextLessonRender(() -> reportFirstPaint(scene));
+        }
+        // The rest of the shell is built once the first frame is laid out, whether it has a lesson or
+        // not (no courses, or a lesson that is still loading).
+        afterNextPulse(scene, () -> Platform.runLater(() -> {
+            view.finishStartup();
+            StartClock.mark("shell completed");
+        }));
     }
 
     public static CampusWindow open(Stage stage, Preload preload, Consumer<String> browser) {
         StartClock.mark("toolkit started");
         CampusWindow w = new CampusWindow(stage, preload, browser);
+        // Usually the preload thread has read the lesson by now: it goes into the first frame. If not,
+        // the window shows without it and the lesson follows when read.
+        java.util.concurrent.CompletableFuture<Preload.Opening> opening = preload.opening();
+        if (opening.isDone() && !opening.isCompletedExceptionally()) {
+            w.vm.start(opening.join());
+        } else {
+            w.vm.start(opening);
+        }
         StartClock.mark("window built");
         stage.show();
         StartClock.mark("window shown");
-        w.vm.start(preload.opening());
         return w;
     }
 
@@ -125,19 +140,27 @@ public final class CampusWindow {
         stage.heightProperty().addListener((o, a, b) -> track.run());
     }
 
-    private void reportFirstPaint(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+    private static void reportFirstPaint(Scene scene) {
+        afterNextPulse(scene, () -> {
             StartClock.mark("first lesson laid out");
             System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
             Platform.runLater(() -> System.exit(0));
+        });
+    }
+
+    /** Runs {@code r} once, when the scene's next pulse has laid it out (the frame is then drawn). */
+    private static void afterNextPulse(Scene scene, Runnable r) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            r.run();
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Saves the window and reading state and waits (briefly) until it is on disk. */
     public void close() {
+        closed = true;
         watcher.close();
         vm.setWindow(normalX, normalY, normalW, normalH, stage.isMaximized());
         vm.remember();

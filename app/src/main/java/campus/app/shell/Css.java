@@ -7,6 +7,8 @@ final class Css {
 
     static final String SHELL = "campus-shell";
     static final String SIDEBAR = "campus-sidebar";
+    static final String SIDEBAR_PLACEHOLDER = "campus-sidebar-placeholder";
+    static final String BARS_PLACEHOLDER = "campus-bars-placeholder";
     static final String COURSE_LIST = "campus-course-list";
     static final String COURSE_CELL = "campus-course-cell";
     static final String COURSE_TITLE = "campus-course-title";

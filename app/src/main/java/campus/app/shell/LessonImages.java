@@ -14,12 +14,12 @@ import java.util.Set;
  * The course images a lesson shows that exist on disk, found on the background thread that loads
  * the lesson, so the renderer's image hook can answer without touching the disk on the UI thread.
  */
-final class LessonImages {
+public final class LessonImages {
 
     private LessonImages() {
     }
 
-    static Set<String> existing(Course course, LessonDocument doc) {
+    public static Set<String> existing(Course course, LessonDocument doc) {
         Set<String> referenced = new HashSet<>();
         blocks(doc.blocks(), referenced);
         Set<String> found = new HashSet<>();

@@ -52,6 +52,8 @@ final class LessonTree extends TreeView<Object> {
         vm.selectedCourseProperty().addListener((o, was, now) -> rebuild(now));
         vm.lessonProperty().addListener((o, was, now) -> selectCurrent());
         vm.langProperty().addListener((o, was, now) -> refresh());
+        // Built after the first lesson is on screen, when a course may already be selected.
+        rebuild(vm.selectedCourseProperty().get());
     }
 
     private void openSelected() {

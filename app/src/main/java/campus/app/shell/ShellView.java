@@ -45,8 +45,11 @@ public final class ShellView {
     private final ShellViewModel vm;
     private final Tr tr;
     private final BorderPane root = new BorderPane();
-    private final ListView<Course> courseList;
-    private final LessonTree lessonTree;
+    /** The sidebar's share of the window's width. */
+    private static final double SIDEBAR_SHARE = 0.27;
+    private ListView<Course> courseList;
+    private LessonTree lessonTree;
+    private boolean complete;
     private final LessonPane lessonPane;
     private final VBox bottomBox = new VBox();
     private ProblemsPane problems;
@@ -64,6 +67,33 @@ public final class ShellView {
         this.tr = new Tr(vm.langProperty());
         root.getStyleClass().add(Css.SHELL);
 
+        // The first frame is the lesson and the status bar; the bars and the sidebar, whose controls
+        // cost most to skin and style, are built by finishStartup() once the lesson is on screen.
+        // Until then plain regions of about their size hold their places, so nothing jumps.
+        lessonPane = new LessonPane(vm, tr, browser);
+        Region topPlaceholder = new Region();
+        topPlaceholder.getStyleClass().add(Css.BARS_PLACEHOLDER);
+        Region sidebarPlaceholder = new Region();
+        sidebarPlaceholder.getStyleClass().add(Css.SIDEBAR_PLACEHOLDER);
+        sidebarPlaceholder.prefWidthProperty().bind(root.widthProperty().multiply(SIDEBAR_SHARE));
+        BorderPane firstFrame = new BorderPane(lessonPane);
+        firstFrame.setLeft(sidebarPlaceholder);
+        root.setTop(topPlaceholder);
+        root.setCenter(firstFrame);
+        root.setBottom(bottomBox);
+        bottomBox.getChildren().add(statusBar());
+
+        Theme.zoom(root, vm.zoomProperty().get());
+        vm.zoomProperty().addListener((o, was, now) -> Theme.zoom(root, now.intValue()));
+        vm.darkProperty().addListener((o, was, now) -> Theme.apply(now));
+    }
+
+    /** Parts nobody needs in the first second, built after the first lesson is on screen. */
+    public void finishStartup() {
+        if (complete) {
+            return;
+        }
+        complete = true;
         courseList = new ListView<>(vm.courses());
         courseList.setId("course-list");
         courseList.getStyleClass().add(Css.COURSE_LIST);
@@ -83,6 +113,7 @@ public final class ShellView {
                 e.consume();
             }
         });
+        courseList.getSelectionModel().select(vm.selectedCourseProperty().get());
         vm.selectedCourseProperty().addListener((o, was, now) -> courseList.getSelectionModel().select(now));
         vm.langProperty().addListener((o, was, now) -> courseList.refresh());
 
@@ -98,19 +129,19 @@ public final class ShellView {
         sidebar.setDividerPositions(0.45);
         sidebar.getStyleClass().add(Css.SIDEBAR);
 
-        lessonPane = new LessonPane(vm, tr, browser);
         SplitPane main = new SplitPane(sidebar, lessonPane);
-        main.setDividerPositions(0.27);
+        main.setDividerPositions(SIDEBAR_SHARE);
         SplitPane.setResizableWithParent(sidebar, false);
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(main);
-        root.setBottom(bottomBox);
-        bottomBox.getChildren().add(statusBar());
+        tooltips.forEach(Runnable::run);
+        tooltips.clear();
+    }
 
-        Theme.zoom(root, vm.zoomProperty().get());
-        vm.zoomProperty().addListener((o, was, now) -> Theme.zoom(root, now.intValue()));
-        vm.darkProperty().addListener((o, was, now) -> Theme.apply(now));
+    /** False in the first frame, true once the bars and the sidebar are there. */
+    public boolean isComplete() {
+        return complete;
     }
 
     private Label header(String key) {
@@ -353,12 +384,6 @@ public final class ShellView {
 
     LessonPane lessonPane() {
         return lessonPane;
-    }
-
-    /** Parts nobody sees in the first second, built after the first lesson is on screen. */
-    public void finishStartup() {
-        tooltips.forEach(Runnable::run);
-        tooltips.clear();
     }
 
     public void afterNextLessonRender(Runnable r) {

@@ -98,21 +98,32 @@ public final class ShellViewModel {
         pending.set(pending.get() + 1);
         long req = libraryRequest.incrementAndGet();
         long lessonReq = lessonRequest.incrementAndGet();
-        opening.whenComplete((o, error) -> ui.execute(() -> {
-            pending.set(pending.get() - 1);
-            if (error != null) {
-                fail(error);
-                return;
-            }
-            if (req == libraryRequest.get()) {
-                applyLibrary(o.library());
-            }
-            if (lessonReq == lessonRequest.get() && o.lesson().isPresent()) {
-                LoadedLesson l = o.lesson().get();
-                selectedCourse.set(l.course());
-                showLesson(l, o.block(), "", images(l));
-            }
-        }));
+        opening.whenComplete((o, error) -> ui.execute(() -> apply(o, error, req, lessonReq)));
+    }
+
+    /**
+     * Starts on work the preload thread has already finished, on the UI thread, so the first lesson is
+     * in the scene before the window first shows: one CSS and layout pass instead of two.
+     */
+    public void start(Preload.Opening opening) {
+        pending.set(pending.get() + 1);
+        apply(opening, null, libraryRequest.incrementAndGet(), lessonRequest.incrementAndGet());
+    }
+
+    private void apply(Preload.Opening o, Throwable error, long req, long lessonReq) {
+        pending.set(pending.get() - 1);
+        if (error != null) {
+            fail(error);
+            return;
+        }
+        if (req == libraryRequest.get()) {
+            applyLibrary(o.library());
+        }
+        if (lessonReq == lessonRequest.get() && o.lesson().isPresent()) {
+            LoadedLesson l = o.lesson().get();
+            selectedCourse.set(l.course());
+            showLesson(l, o.block(), "", o.images());
+        }
     }
 
     /** Starts without preloaded work (tests, and a view rebuilt in the same JVM). */

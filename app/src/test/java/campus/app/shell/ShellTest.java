@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -65,7 +64,7 @@ class ShellTest {
             window = CampusWindow.open(stage, preload, url -> { });
             return null;
         });
-        waitFor(() -> vm().lessonProperty().get() != null && !vm().loadingProperty().get());
+        waitFor(() -> vm().lessonProperty().get() != null && !vm().loadingProperty().get() && window.view().isComplete());
     }
 
     private void reopen() throws Exception {
@@ -109,6 +108,7 @@ class ShellTest {
         return vm().lessonProperty().get().lesson().slug();
     }
 
+    /** The lesson's words in order: the renderer puts them in {@code Text} runs inside flows. */
     private String lessonText() throws Exception {
         return fx(() -> window.view().lessonPane().rendered().blocks().stream()
                 .map(ShellTest::textOf).collect(Collectors.joining("\n")));
@@ -148,6 +148,30 @@ class ShellTest {
                 && ((javafx.scene.control.ListCell<?>) n).getListView() == list).query();
         robot.clickOn(cell);
         waitFor(() -> vm().lessonProperty().get().lesson().course().id().equals(id) && !vm().loadingProperty().get());
+    }
+
+    @Test
+    void theFirstFrameIsTheLessonAndTheRestOfTheShellFollows() throws Exception {
+        TestContent.goodCourse(content);
+        Preload preload = Preload.start(new LaunchOptions(List.of(content), Optional.empty(), Optional.of(data)));
+        preload.opening().get(10, TimeUnit.SECONDS);
+        boolean[] firstFrame = fx(() -> {
+            stage = new Stage();
+            window = CampusWindow.open(stage, preload, url -> { });
+            return new boolean[] {window.view().lessonPane().rendered() != null, window.view().isComplete(),
+                stage.getScene().lookup("#course-list") != null, stage.getScene().lookup("#menu-bar") != null};
+        });
+        assertTrue(firstFrame[0], "the lesson is in the first frame");
+        assertFalse(firstFrame[1] || firstFrame[2] || firstFrame[3], "the sidebar and bars come after it");
+
+        waitFor(() -> window.view().isComplete());
+        for (String id : List.of("#course-list", "#lesson-tree", "#menu-bar", "#tool-bar", "#status")) {
+            assertNotEquals(null, robot.lookup(id).tryQuery().orElse(null), id);
+        }
+        assertEquals("good", fx(() -> robot.lookup("#course-list").<Course>queryListView()
+                .getSelectionModel().getSelectedItem().id()));
+        assertEquals("01-one", fx(() -> ((javafx.scene.control.TreeView<?>) robot.lookup("#lesson-tree").query())
+                .getSelectionModel().getSelectedItem().getValue() instanceof campus.courses.LessonInfo l ? l.slug() : ""));
     }
 
     @Test
