@@ -10,10 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.command.Prepared;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.message.DbException;
 
 /** Runs one statement with a timeout, a watchdog, a row cap and bounded counting of the rest. */
 final class StatementRunner {
@@ -49,20 +45,19 @@ final class StatementRunner {
         String sql = statement.text();
         boolean ddl = false;
         if (policy != null) {
-            Prepared prepared;
+            String command;
             try {
-                SessionLocal session = (SessionLocal) ((JdbcConnection) conn).getSession();
-                prepared = session.prepare(sql);
-            } catch (DbException e) {
-                return new Outcome(null, ErrorMapper.map(e.getSQLException(), script, statement.start(), sql, null), false);
+                command = H2Internals.commandClass(conn, sql);
+            } catch (SQLException e) {
+                return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, null), false);
             }
-            if (!SqlGuard.allowedCommand(prepared.getClass().getName(), policy)) {
+            if (!SqlGuard.allowedCommand(command, policy)) {
                 String construct = SqlGuard.construct(statement.tokens());
                 Msg m = policy == GuardPolicy.READ_ONLY ? Msg.of("labs.guard.readOnly", construct)
                         : Msg.of("labs.guard.statement", construct);
                 return new Outcome(null, SqlProblem.at(SqlProblem.Kind.REFUSED, m, script, statement.start()), false);
             }
-            ddl = prepared.getClass().getName().startsWith("org.h2.command.ddl.") && !explainOnly;
+            ddl = command.startsWith("org.h2.command.ddl.") && !explainOnly;
         }
         if (cancelRequested) {
             return new Outcome(null, SqlProblem.at(SqlProblem.Kind.CANCELLED, Msg.of("labs.run.cancelled"), script,
