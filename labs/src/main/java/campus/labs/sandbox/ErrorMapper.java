@@ -23,6 +23,9 @@ final class ErrorMapper {
             }
             return SqlProblem.at(SqlProblem.Kind.TIMEOUT, Msg.of("labs.run.timeout"), script, statementStart);
         }
+        if (e.getErrorCode() == org.h2.api.ErrorCode.OUT_OF_MEMORY) {
+            return SqlProblem.at(SqlProblem.Kind.MEMORY, Msg.of("labs.run.memory"), script, statementStart);
+        }
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         int offsetInStatement = markerOffset(raw, statementSql);
         String text = readable(raw);

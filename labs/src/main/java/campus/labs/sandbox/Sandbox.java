@@ -37,12 +37,14 @@ public final class Sandbox implements AutoCloseable {
     static final String LAB = "lab";
     private static final String PRISTINE = "pristine";
 
-    private final String url;
+    private String url;
     private final String learnerPassword = UUID.randomUUID().toString();
     private final String adminPassword = UUID.randomUUID().toString();
     private final GuardPolicy policy;
     private final SandboxLimits limits;
-    private final Connection admin;
+    private Connection admin;
+    private Dataset dataset;
+    private Integer scale;
     private final List<String> ddl = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
     /** READ_WRITE only: an admin connection for copies and restores, and the restorer itself. */
@@ -83,6 +85,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void setUp(Dataset dataset, Integer scale) throws SQLException, DatasetException {
+        this.dataset = dataset;
+        this.scale = scale;
         try (Statement st = admin.createStatement()) {
             st.execute("CREATE USER learner PASSWORD '" + learnerPassword + "'");
             st.execute("CREATE SCHEMA " + LAB + (policy == GuardPolicy.READ_WRITE ? " AUTHORIZATION learner" : ""));
@@ -153,6 +157,9 @@ public final class Sandbox implements AutoCloseable {
                     StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly,
                             restorer == null ? null : restorer::beforeDdl);
                     if (o.problem() != null) {
+                        if (o.problem().kind() == SqlProblem.Kind.MEMORY || o.problem().kind() == SqlProblem.Kind.ERROR) {
+                            recoverIfDead();
+                        }
                         return stop(done, o.problem(), t0);
                     }
                     done.add(o.result());
@@ -163,6 +170,40 @@ public final class Sandbox implements AutoCloseable {
             return new RunResult(done, java.util.Optional.empty(), System.nanoTime() - t0);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * H2 shuts a database down when a statement runs out of memory (error 90108): the heap is fine again once
+     * the statement's garbage is gone, but the in-memory database is lost. Load it again, so the learner can go on.
+     */
+    private void recoverIfDead() {
+        try (Statement st = admin.createStatement()) {
+            st.execute("SELECT 1");
+            return;
+        } catch (SQLException e) {
+            // closed: reload below
+        }
+        Connection[] old = {learner, maint, admin};
+        for (Connection c : old) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException ignored) {
+                // already closed with the database
+            }
+        }
+        try {
+            url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
+            admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW", "campus_admin", adminPassword);
+            maint = null;
+            restorer = null;
+            ddl.clear();
+            tables.clear();
+            setUp(dataset, scale);
+        } catch (SQLException | DatasetException e) {
+            throw new IllegalStateException("sandbox could not be reloaded after running out of memory", e);
         }
     }
 

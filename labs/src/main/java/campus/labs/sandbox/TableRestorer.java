@@ -184,22 +184,37 @@ final class TableRestorer {
                     }
                 }
             }
-            // 2. dataset tables that changed: committed data (dirty) or a different definition
+            // 2. dataset tables that changed. Same definition, only data committed: put the rows back in place
+            //    (keeps its indexes and the foreign keys of other tables that point at it). Redefined or
+            //    missing: drop and rebuild from the copy.
             Map<String, Entry> current = index(now);
-            Set<String> rebuild = new LinkedHashSet<>(dirty);
+            Set<String> rebuild = new LinkedHashSet<>();
+            Set<String> refill = new LinkedHashSet<>();
             for (String t : datasetTables) {
                 Entry was = before.get(Kind.TABLE + " " + t);
                 Entry is = current.get(Kind.TABLE + " " + t);
                 if (is == null || !comparable(is.sql()).equals(comparable(was.sql()))) {
                     rebuild.add(t);
+                } else if (dirty.contains(t)) {
+                    refill.add(t);
                 }
             }
             for (String t : rebuild) {
                 if (!copied.contains(t)) {
-                    throw new SQLException("table " + t + " changed without a copy to restore it from: "
-                            + before.get(Kind.TABLE + " " + t) + " / " + current.get(Kind.TABLE + " " + t));
+                    throw new SQLException("table " + t + " changed without a copy to restore it from");
                 }
                 st.execute("DROP TABLE IF EXISTS " + q(lab, t) + " CASCADE");
+            }
+            if (!refill.isEmpty()) {
+                st.execute("SET REFERENTIAL_INTEGRITY FALSE");
+                try {
+                    for (String t : refill) {
+                        st.execute("DELETE FROM " + q(lab, t));
+                        st.execute("INSERT INTO " + q(lab, t) + " SELECT * FROM " + q(pristine, t));
+                    }
+                } finally {
+                    st.execute("SET REFERENTIAL_INTEGRITY TRUE");
+                }
             }
             for (Entry e : original) {
                 if (e.kind() == Kind.TABLE && rebuild.contains(e.name())) {
