@@ -168,4 +168,58 @@ class GuardTest {
         assertEquals(8, p.column());
         assertEquals(SqlProblem.Kind.SYNTAX, readOnly.run("SELECT /* /* */ 1").problem().orElseThrow().kind());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELEC title FROM books", "slect title from books", "SELCT 1", "UPDTE books SET price = 1",
+        "@@@ garbage", "1 + 1", "books", ")", "\u00e9l\u00e8ve 1"})
+    void aStatementStartingWithAnUnknownWordIsASyntaxErrorNotARefusal(String sql) {
+        for (Sandbox sb : new Sandbox[] {readOnly, readWrite}) {
+            SqlProblem p = sb.run(sql).problem().orElseThrow();
+            assertEquals(SqlProblem.Kind.SYNTAX, p.kind(), sb.policy() + ": " + sql + " -> " + p.message().in(Lang.EN));
+            assertTrue(p.message().in(Lang.EN).startsWith("Syntax error"), p.message().in(Lang.EN));
+            assertFalse(p.message().in(Lang.EN).contains("not available"), p.message().in(Lang.EN));
+        }
+    }
+
+    @Test
+    void aTypoNamesTheWordAndItsPositionInBothLanguages() {
+        SqlProblem p = readOnly.run("SELECT 1;\n  SELEC title FROM books;").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, p.kind());
+        assertEquals("Syntax error near SELEC (line 2, column 3).", p.message().in(Lang.EN));
+        assertTrue(p.message().in(Lang.ZH).contains("SELEC"), p.message().in(Lang.ZH));
+        assertEquals(2, p.line());
+        assertEquals(3, p.column());
+        SqlProblem end = readOnly.run("SELECT title FROM books WHERE").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, end.kind());
+        assertEquals("Syntax error at the end of the statement (line 1, column 30): it looks unfinished.", end.message().in(Lang.EN));
+        SqlProblem mid = readOnly.run("SELECT title FROM books WHERE price >> 3").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, mid.kind());
+        assertTrue(mid.message().in(Lang.EN).startsWith("Syntax error near"), mid.message().in(Lang.EN));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 'abc", "SELECT \"title FROM books", "SELECT `title FROM books", "SELECT $$x",
+        "SELECT 1 /* open", "SELEC 'abc"})
+    void unbalancedQuotesAreSyntaxErrors(String sql) {
+        SqlProblem p = readOnly.run(sql).problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, p.kind(), sql);
+        assertTrue(p.line() >= 1 && p.column() >= 1, sql + " -> " + p);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SET QUERY_TIMEOUT 0", "SHUTDOWN", "CALL 1", "RUNSCRIPT FROM 'x'", "GRANT ALL ON books TO PUBLIC",
+        "CHECKPOINT", "USE lab", "SHOW TABLES", "BACKUP TO 'x'", "KILL 1"})
+    void recognisedButForbiddenStatementsAreStillRefusals(String sql) {
+        for (Sandbox sb : new Sandbox[] {readOnly, readWrite}) {
+            SqlProblem p = sb.run(sql).problem().orElseThrow();
+            assertEquals(SqlProblem.Kind.REFUSED, p.kind(), sb.policy() + ": " + sql);
+        }
+    }
+
+    @Test
+    void anUnknownFirstWordDoesNotSkipTheTokenChecks() {
+        SqlProblem p = readWrite.run("SELEC FILE_READ('/etc/passwd')").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.REFUSED, p.kind());
+        assertEquals("FILE_READ", p.message().args().get(0));
+    }
 }

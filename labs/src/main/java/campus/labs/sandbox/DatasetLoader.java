@@ -42,6 +42,10 @@ public final class DatasetLoader {
                             refusal.get().construct()));
                 }
                 try {
+                    if (!SqlGuard.allowedCommand(H2Internals.commandClass(admin, s.text()), GuardPolicy.DATASET)) {
+                        throw new DatasetException(Msg.of("labs.dataset.refused", dataset.source(), line,
+                                SqlGuard.construct(s.tokens())));
+                    }
                     st.execute(s.text());
                 } catch (SQLException e) {
                     throw new DatasetException(Msg.of("labs.dataset.statementFailed", dataset.source(), line,

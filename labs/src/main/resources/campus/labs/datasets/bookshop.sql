@@ -24,7 +24,7 @@ FROM SYSTEM_RANGE(1, 60) AS r (n);
 CREATE TABLE books (
   id        INT PRIMARY KEY,
   title     VARCHAR(100) NOT NULL,
-  author_id INT NOT NULL REFERENCES authors (id),
+  author_id INT NOT NULL,
   genre     VARCHAR(20) NOT NULL,
   price     DECIMAL(6, 2) NOT NULL,
   published INT NOT NULL,
@@ -64,7 +64,7 @@ FROM SYSTEM_RANGE(1, GREATEST(100, ${scale} / 10)) AS r (n);
 
 CREATE TABLE orders (
   id          INT PRIMARY KEY,
-  customer_id INT NOT NULL REFERENCES customers (id),
+  customer_id INT NOT NULL,
   ordered_at  TIMESTAMP NOT NULL,
   status      VARCHAR(10) NOT NULL
 );
@@ -77,9 +77,9 @@ SELECT n,
 FROM SYSTEM_RANGE(1, GREATEST(10, ${scale} / 3)) AS r (n);
 
 CREATE TABLE order_items (
-  order_id   INT NOT NULL REFERENCES orders (id),
+  order_id   INT NOT NULL,
   line_no    INT NOT NULL,
-  book_id    INT NOT NULL REFERENCES books (id),
+  book_id    INT NOT NULL,
   quantity   INT NOT NULL,
   unit_price DECIMAL(6, 2) NOT NULL,
   PRIMARY KEY (order_id, line_no)
@@ -94,3 +94,10 @@ SELECT 1 + (n - 1) / 3,
        CAST((4.99 + MOD((1 + MOD(n * 2654435761, 400)) * 53, 40)) * CASE WHEN MOD(n, 7) = 0 THEN 0.9 ELSE 1 END
             AS DECIMAL(6, 2))
 FROM SYSTEM_RANGE(1, 3 * GREATEST(10, ${scale} / 3)) AS r (n);
+
+-- Foreign keys come after the data: H2 then builds each key's index once and checks the rows in one pass,
+-- instead of maintaining four indexes and four lookups per inserted row (roughly halves the load at 1,000,000 rows).
+ALTER TABLE books ADD FOREIGN KEY (author_id) REFERENCES authors (id);
+ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);
+ALTER TABLE order_items ADD FOREIGN KEY (order_id) REFERENCES orders (id);
+ALTER TABLE order_items ADD FOREIGN KEY (book_id) REFERENCES books (id);

@@ -1,0 +1,95 @@
+package campus.labs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.labs.dataset.DatasetLibrary;
+import campus.labs.sandbox.RunResult;
+import campus.labs.sandbox.Sandbox;
+import campus.labs.sandbox.SandboxLimits;
+import campus.labs.sandbox.StatementResult;
+import campus.labs.sql.GuardPolicy;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** After any attempt, reset puts a state lab's schema and data back exactly as loaded, touching only what changed. */
+class StateIsolationTest {
+
+    private static Sandbox sb;
+    private static String pristine;
+
+    @BeforeAll
+    static void open() throws Exception {
+        sb = Sandbox.open(DatasetLibrary.bundled().find("bookshop").orElseThrow(), 600, GuardPolicy.READ_WRITE,
+                SandboxLimits.DEFAULT);
+        pristine = fingerprint();
+    }
+
+    @AfterAll
+    static void close() {
+        sb.close();
+    }
+
+    /** Every object H2 scripts for the lab schema, and every row of every dataset table. */
+    private static String fingerprint() throws Exception {
+        StringBuilder b = new StringBuilder();
+        java.util.TreeSet<String> objects = new java.util.TreeSet<>();  // SCRIPT's order of constraints may change
+        for (List<Object> row : sb.runTrusted("SCRIPT NODATA NOPASSWORDS NOSETTINGS SCHEMA lab", 100_000).lastQuery().orElseThrow().rows()) {
+            objects.add(String.valueOf(row.get(0)).replaceAll(" SELECTIVITY \\d+", ""));
+        }
+        objects.forEach(o -> b.append(o).append('\n'));
+        for (String t : List.of("authors", "books", "customers", "orders", "order_items")) {
+            StatementResult r = sb.runTrusted("SELECT * FROM " + t + " ORDER BY 1, 2", 100_000).lastQuery().orElseThrow();
+            b.append(t).append(r.columns()).append(r.rows()).append('\n');
+        }
+        return b.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "UPDATE books SET price = price * 2; DELETE FROM order_items WHERE line_no = 2; INSERT INTO authors VALUES (999, 'X', 'CN', NULL)",
+        "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20)); INSERT INTO notes VALUES (1, 'x')",
+        "CREATE TABLE cancelled_orders AS SELECT id, customer_id, ordered_at FROM orders WHERE status = 'cancelled';"
+            + " DELETE FROM order_items WHERE order_id IN (SELECT id FROM cancelled_orders)",
+        "DELETE FROM order_items WHERE line_no = 3; CREATE VIEW cheap AS SELECT * FROM books WHERE price < 10",
+        "ALTER TABLE books ADD COLUMN isbn VARCHAR(13); UPDATE books SET isbn = 'x'",
+        "ALTER TABLE books DROP COLUMN pages",
+        "ALTER TABLE books RENAME TO volumes",
+        "ALTER TABLE customers ALTER COLUMN email RENAME TO mail",
+        "TRUNCATE TABLE order_items",
+        "DROP TABLE order_items",
+        "DROP TABLE IF EXISTS order_items, orders CASCADE",
+        "CREATE INDEX books_genre ON books (genre); CREATE UNIQUE INDEX ON authors (id, name)",
+        "ALTER TABLE order_items ADD CONSTRAINT positive CHECK (quantity > 0)",
+        "CREATE TABLE a2 (id INT PRIMARY KEY); ALTER TABLE books ADD CONSTRAINT fk_a2 FOREIGN KEY (author_id) REFERENCES a2 (id) NOCHECK",
+        "UPDATE orders SET status = 'x'; CREATE TABLE t1 (a INT); UPDATE customers SET country = 'ZZ'; DROP TABLE t1",
+    })
+    void resetPutsEverythingBack(String attempt) throws Exception {
+        RunResult r = sb.run(attempt);
+        assertTrue(r.ok(), attempt + " -> " + r.problem());
+        sb.reset();
+        assertEquals(pristine, fingerprint(), attempt);
+        RunResult again = sb.run(attempt);
+        assertTrue(again.ok(), "second time: " + attempt + " -> " + again.problem());
+        sb.reset();
+        assertEquals(pristine, fingerprint(), "second time: " + attempt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UPDATE books SET price = 1", "CREATE TABLE scratch (a INT)", "CREATE VIEW v AS SELECT * FROM orders"})
+    void dmlAndNewObjectsNeedNoCopy(String attempt) throws Exception {
+        try (Sandbox fresh = Sandbox.open(DatasetLibrary.bundled().find("bookshop").orElseThrow(), 300,
+                GuardPolicy.READ_WRITE, SandboxLimits.DEFAULT)) {
+            assertTrue(fresh.run(attempt).ok());
+            fresh.reset();
+            assertEquals(Set.of(), fresh.copiedTables(), attempt);
+            assertTrue(fresh.run("ALTER TABLE books ADD COLUMN x INT").ok());
+            fresh.reset();
+            assertEquals(Set.of("books"), fresh.copiedTables());
+        }
+    }
+}
