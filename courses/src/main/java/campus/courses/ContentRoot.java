@@ -1,15 +1,12 @@
 package campus.courses;
 
+import campus.i18n.ResourcePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
+
 import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
+
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A folder that holds course folders (or is one course folder): the courses shipped inside the app,
@@ -42,29 +39,9 @@ public record ContentRoot(Path path, String display) {
 
     static ContentRoot fromMarker(URL marker) {
         try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                return new ContentRoot(jarPath(uri).getParent(), SHIPPED_DISPLAY);
-            }
-            return new ContentRoot(Path.of(uri).getParent(), SHIPPED_DISPLAY);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The jar's file system stays open for the life of the app: lessons are read from it on demand. */
-    private static synchronized Path jarPath(URI uri) {
-        try {
-            return Path.of(uri);
-        } catch (FileSystemNotFoundException notOpenYet) {
-            try {
-                FileSystems.newFileSystem(uri, Map.of());
-            } catch (FileSystemAlreadyExistsException e) {
-                // opened meanwhile by someone else: Path.of below finds it
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Path.of(uri);
+            return new ContentRoot(ResourcePaths.of(marker).getParent(), SHIPPED_DISPLAY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,13 +1,11 @@
 package campus.certification.bank;
 
+import campus.i18n.ResourcePaths;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
+
 import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
+
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The exams shipped with Campus ({@code certification/content}, packaged as the class-path folder
@@ -21,23 +19,11 @@ public final class ShippedContent {
     private ShippedContent() {
     }
 
-    public static synchronized Path examsRoot() throws IOException {
+    public static Path examsRoot() throws IOException {
         URL url = ShippedContent.class.getResource(RESOURCE);
         if (url == null) {
             throw new IOException("shipped exams are missing from the class path (" + RESOURCE + ")");
         }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException ignored) {
-                    // opened before: Paths.get below finds it
-                }
-            }
-            return Path.of(uri).getParent();
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
+        return ResourcePaths.of(url).getParent();
     }
 }
