@@ -36,12 +36,14 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
 
     public static Preload start(LaunchOptions options) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
-        List<ContentRoot> roots = roots(options);
+        // A few hundred bytes, read before the toolkit starts: the folders opened last time are roots too.
+        AppState saved = store.load();
+        List<ContentRoot> roots = roots(options, saved.folders());
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                AppState s = store.load();
+                AppState s = saved;
                 if (options.lang().isPresent()) {
                     s = s.withLang(options.lang().get());
                 }
@@ -61,11 +63,24 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
         return new Preload(options, store, roots, state, opening);
     }
 
-    static List<ContentRoot> roots(LaunchOptions options) {
+    static List<ContentRoot> roots(LaunchOptions options, List<String> remembered) {
         // Author folders first: where a course id repeats, the first root wins, so an author who opens
-        // an edited copy of a shipped course sees the edit, not the shipped version.
+        // an edited copy of a shipped course sees the edit, not the shipped version. Folders given on
+        // the command line come before the ones remembered from last time; a remembered folder that
+        // is gone is dropped quietly (it was the learner's choice, not content to report on).
         List<ContentRoot> roots = new ArrayList<>();
         options.contentDirs().forEach(d -> roots.add(ContentRoot.folder(d)));
+        for (String f : remembered) {
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(f).toAbsolutePath().normalize();
+                if (java.nio.file.Files.isDirectory(p)
+                        && roots.stream().noneMatch(r -> r.path().toAbsolutePath().normalize().equals(p))) {
+                    roots.add(ContentRoot.folder(p));
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // an edited state file: nothing to reopen
+            }
+        }
         try {
             roots.add(ContentRoot.shipped());
         } catch (RuntimeException e) {

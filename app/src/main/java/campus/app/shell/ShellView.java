@@ -163,11 +163,13 @@ public final class ShellView {
         MenuItem open = item("app.action.open", "Shortcut+O", this::chooseFolder);
         open.setId("menu-open");
         MenuItem reload = item("app.action.reload", "F5", vm::reload);
+        MenuItem closeFolders = item("app.action.closeFolders", "Shortcut+Shift+W", vm::closeContentFolders);
+        closeFolders.setId("menu-close-folders");
         MenuItem showProblems = item("app.action.problems", "Shortcut+Shift+P", () -> showProblems(!problemsShown()));
         MenuItem exam = item("app.action.exam", "Shortcut+E", () -> onExam.run());
         exam.setId("menu-exam");
         MenuItem exit = item("app.action.quit", "Shortcut+Q", () -> quit.run());
-        Menu file = menu("app.menu.file", open, reload, new SeparatorMenuItem(), exam, new SeparatorMenuItem(),
+        Menu file = menu("app.menu.file", open, closeFolders, reload, new SeparatorMenuItem(), exam, new SeparatorMenuItem(),
                 showProblems, new SeparatorMenuItem(), exit);
 
         MenuItem language = item("app.action.language", "Shortcut+L", vm::toggleLang);

@@ -149,6 +149,12 @@ public final class ShellViewModel {
         reload();
     }
 
+    /** Closes every folder the learner opened; the shipped courses stay. */
+    public void closeContentFolders() {
+        roots.removeIf(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display()));
+        reload();
+    }
+
     /** Reads the courses again and re-opens the lesson on screen at the same place. */
     public void reload() {
         long req = libraryRequest.incrementAndGet();
@@ -344,7 +350,9 @@ public final class ShellViewModel {
     /** Records the current state and writes it in the background. */
     public void remember() {
         OpenLesson open = lesson.get();
-        AppState s = state.withLang(lang.get()).withLook(dark.get(), zoom.get());
+        AppState s = state.withLang(lang.get()).withLook(dark.get(), zoom.get())
+                .withFolders(roots.stream().filter(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display()))
+                        .map(r -> r.path().toString()).toList());
         if (open != null) {
             s = s.withReading(open.lesson().course().id(), open.lesson().slug(), readingBlock);
         }

@@ -1,6 +1,7 @@
 package campus.app.state;
 
 import campus.i18n.Lang;
+import java.util.List;
 
 /**
  * What Campus remembers between runs: where the learner was reading, and how the window looked.
@@ -9,9 +10,10 @@ import campus.i18n.Lang;
  *
  * @param block index of the lesson block at the top of the view (the same in both translations)
  * @param zoom  percent of the normal text size
+ * @param folders content folders the learner opened from the menu, reopened at the next start
  */
 public record AppState(Lang lang, boolean dark, int zoom, String course, String lesson, int block,
-                       double x, double y, double width, double height, boolean maximized) {
+                       double x, double y, double width, double height, boolean maximized, List<String> folders) {
 
     public static final int MIN_ZOOM = 70;
     public static final int MAX_ZOOM = 250;
@@ -21,10 +23,11 @@ public record AppState(Lang lang, boolean dark, int zoom, String course, String 
         block = Math.max(0, block);
         course = course == null ? "" : course;
         lesson = lesson == null ? "" : lesson;
+        folders = folders == null ? List.of() : List.copyOf(folders);
     }
 
     public static AppState defaults() {
-        return new AppState(Lang.EN, false, 100, "", "", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        return new AppState(Lang.EN, false, 100, "", "", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, List.of());
     }
 
     public boolean hasWindowBounds() {
@@ -32,18 +35,22 @@ public record AppState(Lang lang, boolean dark, int zoom, String course, String 
     }
 
     public AppState withLang(Lang l) {
-        return new AppState(l, dark, zoom, course, lesson, block, x, y, width, height, maximized);
+        return new AppState(l, dark, zoom, course, lesson, block, x, y, width, height, maximized, folders);
     }
 
     public AppState withLook(boolean isDark, int zoomPercent) {
-        return new AppState(lang, isDark, zoomPercent, course, lesson, block, x, y, width, height, maximized);
+        return new AppState(lang, isDark, zoomPercent, course, lesson, block, x, y, width, height, maximized, folders);
     }
 
     public AppState withReading(String courseId, String lessonSlug, int topBlock) {
-        return new AppState(lang, dark, zoom, courseId, lessonSlug, topBlock, x, y, width, height, maximized);
+        return new AppState(lang, dark, zoom, courseId, lessonSlug, topBlock, x, y, width, height, maximized, folders);
+    }
+
+    public AppState withFolders(List<String> opened) {
+        return new AppState(lang, dark, zoom, course, lesson, block, x, y, width, height, maximized, opened);
     }
 
     public AppState withWindow(double wx, double wy, double w, double h, boolean max) {
-        return new AppState(lang, dark, zoom, course, lesson, block, wx, wy, w, h, max);
+        return new AppState(lang, dark, zoom, course, lesson, block, wx, wy, w, h, max, folders);
     }
 }

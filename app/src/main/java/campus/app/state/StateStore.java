@@ -53,7 +53,8 @@ public final class StateStore {
                 integer(p, "block", 0),
                 decimal(p, "window.x"), decimal(p, "window.y"),
                 decimal(p, "window.width"), decimal(p, "window.height"),
-                Boolean.parseBoolean(p.getProperty("window.maximized")));
+                Boolean.parseBoolean(p.getProperty("window.maximized")),
+                folders(p));
     }
 
     public void save(AppState s) throws IOException {
@@ -73,6 +74,9 @@ public final class StateStore {
             p.setProperty("window.height", String.valueOf(s.height()));
         }
         p.setProperty("window.maximized", String.valueOf(s.maximized()));
+        for (int i = 0; i < s.folders().size(); i++) {
+            p.setProperty("folder." + (i + 1), s.folders().get(i));
+        }
         Path tmp = Files.createTempFile(folder, FILE, ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -103,5 +107,14 @@ public final class StateStore {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /** {@code folder.1}, {@code folder.2}, … in order, up to the first gap. */
+    private static java.util.List<String> folders(Properties p) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; p.getProperty("folder." + i) != null; i++) {
+            out.add(p.getProperty("folder." + i));
+        }
+        return out;
     }
 }

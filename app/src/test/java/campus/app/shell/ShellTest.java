@@ -59,7 +59,11 @@ class ShellTest {
     }
 
     private void open() throws Exception {
-        Preload preload = Preload.start(new LaunchOptions(List.of(content), Optional.empty(), Optional.of(data)));
+        open(List.of(content));
+    }
+
+    private void open(List<Path> contentDirs) throws Exception {
+        Preload preload = Preload.start(new LaunchOptions(contentDirs, Optional.empty(), Optional.of(data)));
         fx(() -> {
             stage = new Stage();
             window = CampusWindow.open(stage, preload, url -> { });
@@ -372,6 +376,35 @@ class ShellTest {
         });
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         waitFor(() -> vm().courses().stream().anyMatch(c -> c.id().equals("good")));
+    }
+
+    @Test
+    void aFolderOpenedFromTheMenuIsOpenAgainAfterARestartUntilClosed() throws Exception {
+        open(List.of());
+        TestContent.goodCourse(content.resolve("mine"));
+        fx(() -> {
+            window.view().setFolderChooser((w, title) -> content.resolve("mine").toFile());
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitFor(() -> vm().courses().stream().anyMatch(c -> c.id().equals("good")));
+
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        open(List.of());
+        assertTrue(fx(() -> vm().courses().stream().anyMatch(c -> c.id().equals("good"))), "the folder was reopened");
+        assertEquals(List.of(content.resolve("mine").toAbsolutePath().normalize()), fx(() -> vm().userFolders()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> vm().courses().stream().noneMatch(c -> c.id().equals("good")));
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        open(List.of());
+        assertTrue(fx(() -> vm().courses().stream().noneMatch(c -> c.id().equals("good"))), "closed folders stay closed");
     }
 
     @Test
