@@ -266,7 +266,8 @@ final class ExamWindow {
                 page = reviewPage();
                 break;
             case RESULT:
-                page = new ResultView(vm.outcomeProperty().get(), vm.questions(), lang(), this::close).node();
+                page = new ResultView(vm.outcomeProperty().get(), vm.questions(), vm.session().blueprint(), lang(),
+                        this::close).node();
                 break;
             default:
                 page = questionPage();

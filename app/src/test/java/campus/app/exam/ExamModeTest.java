@@ -113,6 +113,10 @@ class ExamModeTest {
         robot.interact(((ButtonBase) option)::fire);
     }
 
+    private static List<Object> topicLabels(BarChart<?, ?> chart) {
+        return chart.getData().get(0).getData().stream().map(d -> (Object) d.getXValue()).toList();
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
@@ -158,9 +162,14 @@ class ExamModeTest {
         assertEquals("Passed", text(robot, "#exam-verdict"));
         assertEquals("3 of 4 points (75%) · 2 needed to pass", text(robot, "#exam-score"));
         BarChart<?, ?> chart = robot.lookup("#exam-topics").queryAs(BarChart.class);
-        assertEquals(2, chart.getData().get(0).getData().size());
+        assertEquals(List.of("Joins (2/2)", "Indexes (1/2)"), topicLabels(chart));
         assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
         assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
+
+        robot.interact(() -> vm.langProperty().set(Lang.ZH));
+        assertEquals(List.of("连接 (2/2)", "索引 (1/2)"),
+                topicLabels(robot.lookup("#exam-topics").queryAs(BarChart.class)));
+        robot.interact(() -> vm.langProperty().set(Lang.EN));
 
         fire(robot, "#exam-close");
         assertTrue(launcher.stage().isShowing());
