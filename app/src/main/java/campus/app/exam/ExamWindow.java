@@ -86,6 +86,10 @@ final class ExamWindow {
                 renderPage();
             }
         });
+        vm.outcomeProperty().addListener((o, was, now) -> {
+            closeOverlay();
+            frame.setTop(header());
+        });
         vm.noticeProperty().addListener((o, was, now) -> renderNotice());
         vm.anomalies().addListener((javafx.collections.ListChangeListener<ClockAnomaly>) c -> renderAnomaly());
         renderAll();
@@ -147,8 +151,9 @@ final class ExamWindow {
             vm.langProperty().set(lang.other());
         });
         langToggle.setTooltip(new Tooltip(Ui.t(lang, "app.exam.switch-language")));
-        Button leave = Ui.button(Ui.t(lang, vm.proctored() ? "app.exam.proctor" : "app.exam.leave"), this::askToLeave,
-                "exam-leave", "flat");
+        boolean finished = vm.outcomeProperty().get() != null;
+        Button leave = Ui.button(Ui.t(lang, finished ? "app.exam.close" : vm.proctored() ? "app.exam.proctor" : "app.exam.leave"),
+                this::askToLeave, "exam-leave", "flat");
         leave.setId("exam-leave");
         VBox titles = new VBox(2, title, mode);
         HBox bar = new HBox(16, titles, spacer, anomaly, clock, langToggle, leave);
@@ -417,6 +422,7 @@ final class ExamWindow {
                 error.setText(Ui.t(lang, "app.exam.proctor-wrong"));
             }
         }, "danger");
+        end.setId("exam-end-now");
         Button cancel = Ui.button(Ui.t(lang, "app.exam.cancel"), this::closeOverlay);
         overlay(Ui.label(Ui.t(lang, "app.exam.proctor-text"), "exam-dialog-text"), code, error, new HBox(10, suspend, end, cancel));
         code.requestFocus();

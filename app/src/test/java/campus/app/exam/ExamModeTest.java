@@ -166,9 +166,11 @@ class ExamModeTest {
         assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
         assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
 
+        assertEquals("Close", text(robot, "#exam-leave"));
         robot.interact(() -> vm.langProperty().set(Lang.ZH));
         assertEquals(List.of("连接 (2/2)", "索引 (1/2)"),
                 topicLabels(robot.lookup("#exam-topics").queryAs(BarChart.class)));
+        assertEquals("关闭", text(robot, "#exam-leave"));
         robot.interact(() -> vm.langProperty().set(Lang.EN));
 
         fire(robot, "#exam-close");
@@ -222,6 +224,21 @@ class ExamModeTest {
         waitUntil(() -> launcher.currentExam() != null);
         assertTrue(launcher.currentWindow().stage().isFullScreen());
         assertTrue(launcher.currentExam().responses().containsKey("a1"));
+
+        // The proctor ends it; afterwards the header button just closes the kiosk, no code asked.
+        ExamViewModel resumed = launcher.currentExam();
+        Stage resumedKiosk = launcher.currentWindow().stage();
+        assertEquals("Proctor…", text(robot, "#exam-leave"));
+        fire(robot, "#exam-leave");
+        TextInputControl again = robot.lookup("#exam-proctor-code").queryTextInputControl();
+        robot.interact(() -> again.setText(CODE));
+        fire(robot, "#exam-end-now");
+        waitUntil(() -> resumed.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals("Close", text(robot, "#exam-leave"));
+        assertTrue(robot.lookup("#exam-overlay").tryQuery().isEmpty());
+        fire(robot, "#exam-leave");
+        assertFalse(resumedKiosk.isShowing());
+        assertTrue(owner.isShowing());
     }
 
     @Test
