@@ -56,6 +56,7 @@ final class ExamWindow {
     private ExamKiosk kiosk;
     private QuestionInput input;
     private String inputQuestion;
+    private Button clearAnswer;
     private final PauseTransition typingPause = new PauseTransition(javafx.util.Duration.millis(700));
 
     ExamWindow(ExamViewModel vm, SqlInput.Factory sqlInput, Runnable onClosed) {
@@ -76,7 +77,10 @@ final class ExamWindow {
         vm.langProperty().addListener((o, was, now) -> renderAll());
         vm.currentProperty().addListener((o, was, now) -> renderPage());
         vm.pageProperty().addListener((o, was, now) -> renderPage());
-        vm.responses().addListener((MapChangeListener<String, Object>) c -> renderNavigator());
+        vm.responses().addListener((MapChangeListener<String, Object>) c -> {
+            renderNavigator();
+            updateClearButton();
+        });
         vm.flagged().addListener((SetChangeListener<String>) c -> renderNavigator());
         vm.remainingProperty().addListener((o, was, now) -> renderClock());
         vm.graceRemainingProperty().addListener((o, was, now) -> renderClock());
@@ -328,12 +332,30 @@ final class ExamWindow {
             }
         }, "exam-next", "accent");
         next.setId("exam-next");
+        clearAnswer = Ui.button(Ui.t(lang, "app.exam.clear-answer"), () -> {
+            typingPause.stop();
+            vm.clearAnswer(q.questionId());
+            renderPage();
+        }, "exam-clear-answer", "flat");
+        clearAnswer.setId("exam-clear-answer");
+        updateClearButton();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, prev, flag, spacer, next);
+        HBox actions = new HBox(10, prev, flag, clearAnswer, spacer, next);
         actions.getStyleClass().add("exam-actions");
         page.getChildren().add(actions);
         return page;
+    }
+
+    /** "Clear answer" shows on the question page while its question has an answer that may still change. */
+    private void updateClearButton() {
+        if (clearAnswer == null) {
+            return;
+        }
+        boolean show = vm.pageProperty().get() == ExamViewModel.Page.QUESTION && vm.answersOpen()
+                && vm.responses().containsKey(vm.currentQuestion().questionId());
+        clearAnswer.setVisible(show);
+        clearAnswer.setManaged(show);
     }
 
     /** Saves a typed answer now (navigation, language switch, close) instead of after the pause. */

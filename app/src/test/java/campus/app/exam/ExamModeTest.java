@@ -312,4 +312,40 @@ class ExamModeTest {
         assertNotNull(launcher.currentExam().outcomeProperty().get());
         assertEquals("Submitted automatically when time ran out.", text(robot, ".exam-result-reason"));
     }
+
+    @Test
+    void anAnswerCanBeClearedAndTheQuestionCountsAsUnansweredAgain(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        Node clear = robot.lookup("#exam-clear-answer").query();
+        assertFalse(clear.isVisible(), "nothing to clear yet");
+
+        choose(robot, "LEFT JOIN");
+        vm.awaitWorker();
+        assertTrue(clear.isVisible());
+        assertEquals("Clear answer", text(robot, "#exam-clear-answer"));
+        assertTrue(robot.lookup("#exam-nav-1").query().getStyleClass().contains("exam-nav-answered"));
+
+        fire(robot, "#exam-clear-answer");
+        vm.awaitWorker();
+        assertFalse(vm.session().responses().containsKey("a1"));
+        assertFalse(vm.responses().containsKey("a1"));
+        assertFalse(robot.lookup("#exam-nav-1").query().getStyleClass().contains("exam-nav-answered"));
+        assertEquals("0 of 4 answered", text(robot, ".exam-progress"));
+        assertTrue(robot.lookup(".quiz-option").queryAllAs(javafx.scene.control.RadioButton.class).stream()
+                .noneMatch(javafx.scene.control.RadioButton::isSelected));
+        assertFalse(robot.lookup("#exam-clear-answer").query().isVisible());
+
+        // A true/false answer too, and in Chinese.
+        fire(robot, "#exam-next");
+        choose(robot, "False");
+        robot.interact(() -> vm.langProperty().set(Lang.ZH));
+        assertEquals("清除答案", text(robot, "#exam-clear-answer"));
+        fire(robot, "#exam-clear-answer");
+        vm.awaitWorker();
+        assertTrue(vm.session().responses().isEmpty());
+        fire(robot, "#exam-review");
+        assertEquals(4, robot.from(robot.lookup(".exam-review-unanswered").queryAs(Node.class))
+                .lookup(".hyperlink").queryAll().size());
+    }
 }
