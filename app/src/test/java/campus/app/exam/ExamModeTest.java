@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.app.exam.ExamFixtures.TestClock;
+import campus.certification.attempt.AttemptStatus;
 import campus.certification.attempt.SubmitReason;
 import campus.certification.bank.ExamMode;
 import campus.certification.grading.Grader;
@@ -88,12 +89,20 @@ class ExamModeTest {
     }
 
     private void openLauncher(FxRobot robot, ExamContext ctx) throws Exception {
+        openLauncher(robot, ctx, "tiny");
+    }
+
+    private void openLauncher(FxRobot robot, ExamContext ctx, String examId) throws Exception {
         robot.interact(() -> launcher = ExamLauncher.open(owner, ctx));
-        waitUntil(() -> robot.lookup("#exam-start-tiny").tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
+        waitUntil(() -> robot.lookup("#exam-start-" + examId).tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
     }
 
     private ExamViewModel startPractice(FxRobot robot) throws Exception {
-        fire(robot, "#exam-start-tiny");
+        return startPractice(robot, "tiny");
+    }
+
+    private ExamViewModel startPractice(FxRobot robot, String examId) throws Exception {
+        fire(robot, "#exam-start-" + examId);
         waitUntil(() -> launcher.currentExam() != null);
         return launcher.currentExam();
     }
@@ -312,7 +321,6 @@ class ExamModeTest {
         assertNotNull(launcher.currentExam().outcomeProperty().get());
         assertEquals("Submitted automatically when time ran out.", text(robot, ".exam-result-reason"));
     }
-
     @Test
     void anAnswerCanBeClearedAndTheQuestionCountsAsUnansweredAgain(FxRobot robot) throws Exception {
         openLauncher(robot, context());
@@ -347,5 +355,65 @@ class ExamModeTest {
         fire(robot, "#exam-review");
         assertEquals(4, robot.from(robot.lookup(".exam-review-unanswered").queryAs(Node.class))
                 .lookup(".hyperlink").queryAll().size());
+    }
+
+    private ExamViewModel startGraceExam(FxRobot robot) throws Exception {
+        examDir = ExamFixtures.writeExam(examDir.resolveSibling("grace"), "grace", "grace");
+        openLauncher(robot, context(), "grace");
+        ExamViewModel vm = startPractice(robot, "grace");
+        choose(robot, "LEFT JOIN");
+        vm.awaitWorker();
+
+        clock.advance(Duration.ofMinutes(10));
+        robot.interact(vm::pulse);
+        vm.awaitWorker();
+        assertEquals(AttemptStatus.GRACE, vm.statusProperty().get());
+        assertEquals("Submit within 01:00", text(robot, ".exam-clock"));
+        assertTrue(robot.lookup(".exam-clock").query().getStyleClass().contains("exam-clock-danger"));
+        assertEquals("Time is up. Answers are locked; submit your exam now.", text(robot, ".exam-notice"));
+        assertEquals("Time is up: this answer can no longer change.", text(robot, ".exam-grace"));
+        assertFalse(robot.lookup("#exam-clear-answer").query().isVisible());
+        choose(robot, "INNER JOIN");
+        fire(robot, "#exam-next");
+        choose(robot, "False");
+        vm.awaitWorker();
+        assertEquals(java.util.Map.of("a1", campus.certification.model.Response.Choice.of("a")), vm.session().responses());
+        assertEquals(1, vm.responses().size());
+        assertTrue(vm.outcomeProperty().get() == null);
+
+        clock.advance(Duration.ofSeconds(30));
+        robot.interact(vm::pulse);
+        assertEquals("Submit within 00:30", text(robot, ".exam-clock"));
+        return vm;
+    }
+
+    @Test
+    void inTheGracePeriodAnswersAreLockedTheCountdownShowsAndSubmitStillWorks(FxRobot robot) throws Exception {
+        ExamViewModel vm = startGraceExam(robot);
+        fire(robot, "#exam-review");
+        fire(robot, "#exam-submit");
+        fire(robot, "#exam-confirm-submit");
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals(SubmitReason.CANDIDATE, vm.outcomeProperty().get().reason());
+        assertEquals("Submitted by you.", text(robot, ".exam-result-reason"));
+        assertEquals("1 of 4 points (25%) · 2 needed to pass", text(robot, "#exam-score"));
+        assertEquals("Finished", text(robot, ".exam-clock"));
+    }
+
+    @Test
+    void whenTheGracePeriodRunsOutTheExamSubmitsItself(FxRobot robot) throws Exception {
+        ExamViewModel vm = startGraceExam(robot);
+        clock.advance(Duration.ofSeconds(31));
+        robot.interact(vm::pulse);
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals(SubmitReason.GRACE_ENDED, vm.outcomeProperty().get().reason());
+        assertEquals("Submitted automatically when the grace period ended.", text(robot, ".exam-result-reason"));
+        assertEquals("1 of 4 points (25%) · 2 needed to pass", text(robot, "#exam-score"));
+
+        Stage window = launcher.currentWindow().stage();
+        assertEquals("Close", text(robot, "#exam-leave"));
+        fire(robot, "#exam-leave");
+        assertTrue(robot.lookup("#exam-overlay").tryQuery().isEmpty());
+        assertFalse(window.isShowing());
     }
 }
