@@ -258,6 +258,11 @@ public final class ExamViewModel {
         });
     }
 
+    /** Takes the answer back: the question counts as unanswered again. */
+    public void clearAnswer(String questionId) {
+        answer(questionId, Optional.empty());
+    }
+
     public void toggleFlag(String questionId) {
         boolean now = !flagged.contains(questionId);
         if (now) {

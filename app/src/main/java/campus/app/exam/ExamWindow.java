@@ -56,6 +56,7 @@ final class ExamWindow {
     private ExamKiosk kiosk;
     private QuestionInput input;
     private String inputQuestion;
+    private Button clearAnswer;
     private final PauseTransition typingPause = new PauseTransition(javafx.util.Duration.millis(700));
 
     ExamWindow(ExamViewModel vm, SqlInput.Factory sqlInput, Runnable onClosed) {
@@ -76,7 +77,10 @@ final class ExamWindow {
         vm.langProperty().addListener((o, was, now) -> renderAll());
         vm.currentProperty().addListener((o, was, now) -> renderPage());
         vm.pageProperty().addListener((o, was, now) -> renderPage());
-        vm.responses().addListener((MapChangeListener<String, Object>) c -> renderNavigator());
+        vm.responses().addListener((MapChangeListener<String, Object>) c -> {
+            renderNavigator();
+            updateClearButton();
+        });
         vm.flagged().addListener((SetChangeListener<String>) c -> renderNavigator());
         vm.remainingProperty().addListener((o, was, now) -> renderClock());
         vm.graceRemainingProperty().addListener((o, was, now) -> renderClock());
@@ -85,6 +89,10 @@ final class ExamWindow {
             if (now == AttemptStatus.GRACE && vm.pageProperty().get() == ExamViewModel.Page.QUESTION) {
                 renderPage();
             }
+        });
+        vm.outcomeProperty().addListener((o, was, now) -> {
+            closeOverlay();
+            frame.setTop(header());
         });
         vm.noticeProperty().addListener((o, was, now) -> renderNotice());
         vm.anomalies().addListener((javafx.collections.ListChangeListener<ClockAnomaly>) c -> renderAnomaly());
@@ -147,8 +155,9 @@ final class ExamWindow {
             vm.langProperty().set(lang.other());
         });
         langToggle.setTooltip(new Tooltip(Ui.t(lang, "app.exam.switch-language")));
-        Button leave = Ui.button(Ui.t(lang, vm.proctored() ? "app.exam.proctor" : "app.exam.leave"), this::askToLeave,
-                "exam-leave", "flat");
+        boolean finished = vm.outcomeProperty().get() != null;
+        Button leave = Ui.button(Ui.t(lang, finished ? "app.exam.close" : vm.proctored() ? "app.exam.proctor" : "app.exam.leave"),
+                this::askToLeave, "exam-leave", "flat");
         leave.setId("exam-leave");
         VBox titles = new VBox(2, title, mode);
         HBox bar = new HBox(16, titles, spacer, anomaly, clock, langToggle, leave);
@@ -266,7 +275,8 @@ final class ExamWindow {
                 page = reviewPage();
                 break;
             case RESULT:
-                page = new ResultView(vm.outcomeProperty().get(), vm.questions(), lang(), this::close).node();
+                page = new ResultView(vm.outcomeProperty().get(), vm.questions(), vm.session().blueprint(), lang(),
+                        this::close).node();
                 break;
             default:
                 page = questionPage();
@@ -322,12 +332,30 @@ final class ExamWindow {
             }
         }, "exam-next", "accent");
         next.setId("exam-next");
+        clearAnswer = Ui.button(Ui.t(lang, "app.exam.clear-answer"), () -> {
+            typingPause.stop();
+            vm.clearAnswer(q.questionId());
+            renderPage();
+        }, "exam-clear-answer", "flat");
+        clearAnswer.setId("exam-clear-answer");
+        updateClearButton();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, prev, flag, spacer, next);
+        HBox actions = new HBox(10, prev, flag, clearAnswer, spacer, next);
         actions.getStyleClass().add("exam-actions");
         page.getChildren().add(actions);
         return page;
+    }
+
+    /** "Clear answer" shows on the question page while its question has an answer that may still change. */
+    private void updateClearButton() {
+        if (clearAnswer == null) {
+            return;
+        }
+        boolean show = vm.pageProperty().get() == ExamViewModel.Page.QUESTION && vm.answersOpen()
+                && vm.responses().containsKey(vm.currentQuestion().questionId());
+        clearAnswer.setVisible(show);
+        clearAnswer.setManaged(show);
     }
 
     /** Saves a typed answer now (navigation, language switch, close) instead of after the pause. */
@@ -416,6 +444,7 @@ final class ExamWindow {
                 error.setText(Ui.t(lang, "app.exam.proctor-wrong"));
             }
         }, "danger");
+        end.setId("exam-end-now");
         Button cancel = Ui.button(Ui.t(lang, "app.exam.cancel"), this::closeOverlay);
         overlay(Ui.label(Ui.t(lang, "app.exam.proctor-text"), "exam-dialog-text"), code, error, new HBox(10, suspend, end, cancel));
         code.requestFocus();

@@ -5,6 +5,7 @@ import campus.app.quiz.Ui;
 import campus.certification.attempt.AttemptStatus;
 import campus.certification.attempt.ExamOutcome;
 import campus.certification.attempt.PresentedQuestion;
+import campus.certification.bank.Blueprint;
 import campus.certification.grading.ExamResult;
 import campus.certification.grading.QuestionGrade;
 import campus.certification.grading.TopicScore;
@@ -24,7 +25,8 @@ final class ResultView {
 
     private final VBox page = new VBox(14);
 
-    ResultView(ExamOutcome o, List<PresentedQuestion> questions, Lang lang, Runnable close) {
+    /** @param blueprint for the topics' names: results hold topic ids */
+    ResultView(ExamOutcome o, List<PresentedQuestion> questions, Blueprint blueprint, Lang lang, Runnable close) {
         page.getStyleClass().addAll("exam-page", "exam-result");
         page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.result-title"), "exam-page-title"));
         if (o.result().isEmpty()) {
@@ -37,7 +39,7 @@ final class ResultView {
             Label score = Ui.label(Ui.t(lang, "app.exam.score", Ui.points(r.score()), Ui.points(r.max()),
                     Math.round(r.percent()), Ui.points(r.pointsNeeded())), "exam-result-score");
             score.setId("exam-score");
-            page.getChildren().addAll(verdict, score, topics(r, lang));
+            page.getChildren().addAll(verdict, score, topics(r, blueprint, lang));
         }
         page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.reason-" + o.reason().code()), "exam-result-reason"));
         page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.record-saved", String.valueOf(o.record())), "exam-result-record"));
@@ -58,7 +60,7 @@ final class ResultView {
         return page;
     }
 
-    private static Node topics(ExamResult r, Lang lang) {
+    private static Node topics(ExamResult r, Blueprint blueprint, Lang lang) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis(0, 100, 20);
         y.setLabel(Ui.t(lang, "app.exam.topic-percent"));
@@ -72,7 +74,7 @@ final class ResultView {
         chart.setMaxWidth(Math.max(320, 120 * r.topics().size() + 120));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (TopicScore t : r.topics().values()) {
-            series.getData().add(new XYChart.Data<>(t.topic() + " (" + Ui.points(t.earned()) + "/" + Ui.points(t.max()) + ")",
+            series.getData().add(new XYChart.Data<>(blueprint.topicName(t.topic()).in(lang) + " (" + Ui.points(t.earned()) + "/" + Ui.points(t.max()) + ")",
                     Math.round(t.percent())));
         }
         chart.getData().add(series);

@@ -42,6 +42,7 @@ final class ExamFixtures {
                  "description": {"en": "Four questions.", "zh": "四道题。"},
                  "timeLimitMinutes": 10, "pass": {"percent": 50}, "shuffleQuestions": false, "shuffleOptions": false,
                  "explanations": "practice-only", "onTimeout": "%s",
+                 "topics": {"joins": {"en": "Joins", "zh": "连接"}, "indexes": {"en": "Indexes", "zh": "索引"}},
                  "sections": [{"id": "all", "title": {"en": "All", "zh": "全部"}, "count": 4}]}
                 """.formatted(id, onTimeout));
         Files.writeString(dir.resolve("questions").resolve("q.json"), """

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.app.exam.ExamFixtures.TestClock;
+import campus.certification.attempt.AttemptStatus;
 import campus.certification.attempt.SubmitReason;
 import campus.certification.bank.ExamMode;
 import campus.certification.grading.Grader;
@@ -88,12 +89,20 @@ class ExamModeTest {
     }
 
     private void openLauncher(FxRobot robot, ExamContext ctx) throws Exception {
+        openLauncher(robot, ctx, "tiny");
+    }
+
+    private void openLauncher(FxRobot robot, ExamContext ctx, String examId) throws Exception {
         robot.interact(() -> launcher = ExamLauncher.open(owner, ctx));
-        waitUntil(() -> robot.lookup("#exam-start-tiny").tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
+        waitUntil(() -> robot.lookup("#exam-start-" + examId).tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
     }
 
     private ExamViewModel startPractice(FxRobot robot) throws Exception {
-        fire(robot, "#exam-start-tiny");
+        return startPractice(robot, "tiny");
+    }
+
+    private ExamViewModel startPractice(FxRobot robot, String examId) throws Exception {
+        fire(robot, "#exam-start-" + examId);
         waitUntil(() -> launcher.currentExam() != null);
         return launcher.currentExam();
     }
@@ -111,6 +120,10 @@ class ExamModeTest {
     private static void choose(FxRobot robot, String text) {
         Node option = robot.lookup(".quiz-option").match(n -> ((Labeled) n).getText().equals(text)).query();
         robot.interact(((ButtonBase) option)::fire);
+    }
+
+    private static List<Object> topicLabels(BarChart<?, ?> chart) {
+        return chart.getData().get(0).getData().stream().map(d -> (Object) d.getXValue()).toList();
     }
 
     private static String text(FxRobot robot, String query) {
@@ -158,9 +171,16 @@ class ExamModeTest {
         assertEquals("Passed", text(robot, "#exam-verdict"));
         assertEquals("3 of 4 points (75%) · 2 needed to pass", text(robot, "#exam-score"));
         BarChart<?, ?> chart = robot.lookup("#exam-topics").queryAs(BarChart.class);
-        assertEquals(2, chart.getData().get(0).getData().size());
+        assertEquals(List.of("Joins (2/2)", "Indexes (1/2)"), topicLabels(chart));
         assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
         assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
+
+        assertEquals("Close", text(robot, "#exam-leave"));
+        robot.interact(() -> vm.langProperty().set(Lang.ZH));
+        assertEquals(List.of("连接 (2/2)", "索引 (1/2)"),
+                topicLabels(robot.lookup("#exam-topics").queryAs(BarChart.class)));
+        assertEquals("关闭", text(robot, "#exam-leave"));
+        robot.interact(() -> vm.langProperty().set(Lang.EN));
 
         fire(robot, "#exam-close");
         assertTrue(launcher.stage().isShowing());
@@ -213,6 +233,21 @@ class ExamModeTest {
         waitUntil(() -> launcher.currentExam() != null);
         assertTrue(launcher.currentWindow().stage().isFullScreen());
         assertTrue(launcher.currentExam().responses().containsKey("a1"));
+
+        // The proctor ends it; afterwards the header button just closes the kiosk, no code asked.
+        ExamViewModel resumed = launcher.currentExam();
+        Stage resumedKiosk = launcher.currentWindow().stage();
+        assertEquals("Proctor…", text(robot, "#exam-leave"));
+        fire(robot, "#exam-leave");
+        TextInputControl again = robot.lookup("#exam-proctor-code").queryTextInputControl();
+        robot.interact(() -> again.setText(CODE));
+        fire(robot, "#exam-end-now");
+        waitUntil(() -> resumed.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals("Close", text(robot, "#exam-leave"));
+        assertTrue(robot.lookup("#exam-overlay").tryQuery().isEmpty());
+        fire(robot, "#exam-leave");
+        assertFalse(resumedKiosk.isShowing());
+        assertTrue(owner.isShowing());
     }
 
     @Test
@@ -285,5 +320,100 @@ class ExamModeTest {
         waitUntil(() -> launcher.currentExam() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
         assertNotNull(launcher.currentExam().outcomeProperty().get());
         assertEquals("Submitted automatically when time ran out.", text(robot, ".exam-result-reason"));
+    }
+    @Test
+    void anAnswerCanBeClearedAndTheQuestionCountsAsUnansweredAgain(FxRobot robot) throws Exception {
+        openLauncher(robot, context());
+        ExamViewModel vm = startPractice(robot);
+        Node clear = robot.lookup("#exam-clear-answer").query();
+        assertFalse(clear.isVisible(), "nothing to clear yet");
+
+        choose(robot, "LEFT JOIN");
+        vm.awaitWorker();
+        assertTrue(clear.isVisible());
+        assertEquals("Clear answer", text(robot, "#exam-clear-answer"));
+        assertTrue(robot.lookup("#exam-nav-1").query().getStyleClass().contains("exam-nav-answered"));
+
+        fire(robot, "#exam-clear-answer");
+        vm.awaitWorker();
+        assertFalse(vm.session().responses().containsKey("a1"));
+        assertFalse(vm.responses().containsKey("a1"));
+        assertFalse(robot.lookup("#exam-nav-1").query().getStyleClass().contains("exam-nav-answered"));
+        assertEquals("0 of 4 answered", text(robot, ".exam-progress"));
+        assertTrue(robot.lookup(".quiz-option").queryAllAs(javafx.scene.control.RadioButton.class).stream()
+                .noneMatch(javafx.scene.control.RadioButton::isSelected));
+        assertFalse(robot.lookup("#exam-clear-answer").query().isVisible());
+
+        // A true/false answer too, and in Chinese.
+        fire(robot, "#exam-next");
+        choose(robot, "False");
+        robot.interact(() -> vm.langProperty().set(Lang.ZH));
+        assertEquals("清除答案", text(robot, "#exam-clear-answer"));
+        fire(robot, "#exam-clear-answer");
+        vm.awaitWorker();
+        assertTrue(vm.session().responses().isEmpty());
+        fire(robot, "#exam-review");
+        assertEquals(4, robot.from(robot.lookup(".exam-review-unanswered").queryAs(Node.class))
+                .lookup(".hyperlink").queryAll().size());
+    }
+
+    private ExamViewModel startGraceExam(FxRobot robot) throws Exception {
+        examDir = ExamFixtures.writeExam(examDir.resolveSibling("grace"), "grace", "grace");
+        openLauncher(robot, context(), "grace");
+        ExamViewModel vm = startPractice(robot, "grace");
+        choose(robot, "LEFT JOIN");
+        vm.awaitWorker();
+
+        clock.advance(Duration.ofMinutes(10));
+        robot.interact(vm::pulse);
+        vm.awaitWorker();
+        assertEquals(AttemptStatus.GRACE, vm.statusProperty().get());
+        assertEquals("Submit within 01:00", text(robot, ".exam-clock"));
+        assertTrue(robot.lookup(".exam-clock").query().getStyleClass().contains("exam-clock-danger"));
+        assertEquals("Time is up. Answers are locked; submit your exam now.", text(robot, ".exam-notice"));
+        assertEquals("Time is up: this answer can no longer change.", text(robot, ".exam-grace"));
+        assertFalse(robot.lookup("#exam-clear-answer").query().isVisible());
+        choose(robot, "INNER JOIN");
+        fire(robot, "#exam-next");
+        choose(robot, "False");
+        vm.awaitWorker();
+        assertEquals(java.util.Map.of("a1", campus.certification.model.Response.Choice.of("a")), vm.session().responses());
+        assertEquals(1, vm.responses().size());
+        assertTrue(vm.outcomeProperty().get() == null);
+
+        clock.advance(Duration.ofSeconds(30));
+        robot.interact(vm::pulse);
+        assertEquals("Submit within 00:30", text(robot, ".exam-clock"));
+        return vm;
+    }
+
+    @Test
+    void inTheGracePeriodAnswersAreLockedTheCountdownShowsAndSubmitStillWorks(FxRobot robot) throws Exception {
+        ExamViewModel vm = startGraceExam(robot);
+        fire(robot, "#exam-review");
+        fire(robot, "#exam-submit");
+        fire(robot, "#exam-confirm-submit");
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals(SubmitReason.CANDIDATE, vm.outcomeProperty().get().reason());
+        assertEquals("Submitted by you.", text(robot, ".exam-result-reason"));
+        assertEquals("1 of 4 points (25%) · 2 needed to pass", text(robot, "#exam-score"));
+        assertEquals("Finished", text(robot, ".exam-clock"));
+    }
+
+    @Test
+    void whenTheGracePeriodRunsOutTheExamSubmitsItself(FxRobot robot) throws Exception {
+        ExamViewModel vm = startGraceExam(robot);
+        clock.advance(Duration.ofSeconds(31));
+        robot.interact(vm::pulse);
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
+        assertEquals(SubmitReason.GRACE_ENDED, vm.outcomeProperty().get().reason());
+        assertEquals("Submitted automatically when the grace period ended.", text(robot, ".exam-result-reason"));
+        assertEquals("1 of 4 points (25%) · 2 needed to pass", text(robot, "#exam-score"));
+
+        Stage window = launcher.currentWindow().stage();
+        assertEquals("Close", text(robot, "#exam-leave"));
+        fire(robot, "#exam-leave");
+        assertTrue(robot.lookup("#exam-overlay").tryQuery().isEmpty());
+        assertFalse(window.isShowing());
     }
 }

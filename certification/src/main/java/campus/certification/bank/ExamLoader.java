@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 public final class ExamLoader {
 
     private static final Set<String> EXAM_FIELDS = Set.of("id", "title", "description", "timeLimitMinutes", "pass",
-            "shuffleQuestions", "shuffleOptions", "explanations", "onTimeout", "graceSeconds", "sections");
+            "shuffleQuestions", "shuffleOptions", "explanations", "onTimeout", "graceSeconds", "sections", "topics");
     private static final Set<String> SECTION_FIELDS = Set.of("id", "title", "count", "points", "topics",
             "difficulties", "types");
 
@@ -55,6 +56,7 @@ public final class ExamLoader {
     public static Checked check(BankFiles files) {
         List<Problem> problems = new ArrayList<>();
         List<Question> questions = readQuestions(files, problems);
+        boolean questionsComplete = problems.stream().allMatch(p -> p.message().key().equals("certification.content.missing-translation"));
         Optional<Blueprint> blueprint = Optional.empty();
         byte[] exam = files.files().get(BankFiles.EXAM_FILE);
         String examPath = files.displayPath(BankFiles.EXAM_FILE);
@@ -63,7 +65,7 @@ public final class ExamLoader {
         } else {
             Optional<JsonValue> json = parse(examPath, exam, problems);
             if (json.isPresent()) {
-                blueprint = blueprint(new Fields(examPath, problems), json.get(), questions);
+                blueprint = blueprint(new Fields(examPath, problems), json.get(), questions, questionsComplete);
             }
         }
         if (files.files().keySet().stream().noneMatch(k -> k.startsWith(BankFiles.QUESTIONS_DIR + "/"))) {
@@ -132,7 +134,8 @@ public final class ExamLoader {
         }
     }
 
-    private static Optional<Blueprint> blueprint(Fields f, JsonValue json, List<Question> questions) {
+    private static Optional<Blueprint> blueprint(Fields f, JsonValue json, List<Question> questions,
+                                                 boolean questionsComplete) {
         if (!(json instanceof JObject o)) {
             f.wrongKind("exam", json, "object");
             return Optional.empty();
@@ -156,12 +159,56 @@ public final class ExamLoader {
             f.problem(o.lineOf("graceSeconds"), "certification.exam.bad-grace", grace);
         }
         List<Section> sections = sections(f, o, questions);
-        if (f.problemsView().size() > before && !onlyTranslations(f, before) || id.isEmpty()) {
+        boolean broken = f.problemsView().size() > before && !onlyTranslations(f, before) || id.isEmpty();
+        Map<String, Text> topicNames = topicNames(f, o, questions, questionsComplete);
+        if (broken) {
             return Optional.empty();
         }
         return Optional.of(new Blueprint(id.get(), title, description, Duration.ofMillis(Math.round(minutes * 60_000)),
                 pass, f.bool(o, "shuffleQuestions", true), f.bool(o, "shuffleOptions", true), explanations, onTimeout,
-                Duration.ofMillis(Math.round(grace * 1000)), sections, f.path()));
+                Duration.ofMillis(Math.round(grace * 1000)), sections, topicNames, f.path()));
+    }
+
+    /**
+     * {@code "topics": {"<topic id>": {"en": "...", "zh": "..."}}}: the names screens show for topic ids.
+     * Every topic a question of the bank carries needs one (reported on the {@code topics} line, or the exam's
+     * first line without it, naming the first question that uses it), each in both languages, and a name no
+     * question uses is reported as a likely typo. That last check is skipped when question files could not be
+     * read completely, as the missing questions might use it. Missing names do not stop the blueprint (like
+     * missing translations), so screens fall back to the id; {@link #load} still refuses the exam.
+     */
+    private static Map<String, Text> topicNames(Fields f, JObject o, List<Question> questions, boolean questionsComplete) {
+        Map<String, Text> names = new LinkedHashMap<>();
+        Optional<JObject> topics = f.object(o, "topics", false);
+        topics.ifPresent(t -> {
+            for (String topic : t.members().keySet()) {
+                f.text(t, topic, true).ifPresent(name -> names.put(topic, name));
+            }
+        });
+        Map<String, Question> firstUse = new LinkedHashMap<>();
+        for (Question q : questions) {
+            for (String topic : q.topics()) {
+                firstUse.putIfAbsent(topic, q);
+            }
+        }
+        int line = topics.map(JObject::line).orElse(o.line());
+        for (Map.Entry<String, Question> e : firstUse.entrySet()) {
+            boolean declared = topics.map(t -> t.members().containsKey(e.getKey())).orElse(false);
+            if (!declared) {
+                Question q = e.getValue();
+                f.problem(line, "certification.exam.topic-unnamed", e.getKey(), q.id(), q.source() + ":" + q.line());
+            }
+        }
+        if (questionsComplete) {
+            topics.ifPresent(t -> {
+                for (String topic : t.members().keySet()) {
+                    if (!firstUse.containsKey(topic)) {
+                        f.problem(t.lineOf(topic), "certification.exam.topic-unused", topic);
+                    }
+                }
+            });
+        }
+        return names;
     }
 
     private static boolean onlyTranslations(Fields f, int from) {

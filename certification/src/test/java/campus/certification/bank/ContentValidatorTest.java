@@ -1,6 +1,7 @@
 package campus.certification.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.certification.TestSupport;
@@ -45,7 +46,8 @@ class ContentValidatorTest {
     private static String blueprint(int count) {
         return """
                 {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
-                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": %d}]}""".formatted(count);
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": %d}],
+                 "topics": {"t": {"en": "Topic", "zh": "主题"}}}""".formatted(count);
     }
 
     private static List<String> render(List<Problem> ps) {
@@ -122,6 +124,50 @@ class ContentValidatorTest {
         assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:1: \"pass\" needs")), ps.toString());
         assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:2: Unknown onTimeout \"explode\"")), ps.toString());
         assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:2: Unknown field \"shufle\"")), ps.toString());
+    }
+
+    @Test
+    void topicsNeedNamesInBothLanguagesAndNamesNeedQuestions() throws IOException {
+        String bp = """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 2}],
+                 "topics": {
+                   "t": {"en": "Topic"},
+                   "joins": {"en": "Joins", "zh": "连接"}
+                 }}""";
+        String other = GOOD_Q.formatted("q2").replace("[\"t\"]", "[\"sql\", \"t\"]");
+        Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + ",\n" + other + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertEquals(3, ps.size(), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:4: \"t\" has no \"zh\" text")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.contains("exam.json:5: Topic \"joins\" has a name but no question uses it")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.matches(
+                ".*exam\\.json:3: Topic \"sql\" \\(used by question \"q2\" at .*f0\\.json:5\\) has no name.*")), ps.toString());
+        assertTrue(ExamLoader.check(BankFiles.read(dir)).blueprint().isPresent(), "names are presentation: the rest still reads");
+    }
+
+    @Test
+    void anExamWithoutTopicNamesIsReportedOnItsFirstLineAndScreensFallBackToIds() throws IOException {
+        String bp = """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 1}]}""";
+        Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertEquals(1, ps.size(), ps.toString());
+        assertTrue(ps.get(0).contains("exam.json:1: Topic \"t\""), ps.toString());
+        Blueprint b = ExamLoader.check(BankFiles.read(dir)).blueprint().orElseThrow();
+        assertEquals("t", b.topicName("t").in(Lang.ZH));
+        BankFiles files = BankFiles.read(dir);
+        assertThrows(ContentException.class, () -> ExamLoader.load(files, Optional.empty()));
+    }
+
+    @Test
+    void shippedExamNamesEveryTopicInBothLanguages() throws IOException {
+        LoadedExam e = ExamLoader.load(BankFiles.read(TestSupport.shippedContent().resolve("pcta-practice")), Optional.empty());
+        assertEquals("SQL basics", e.blueprint().topicName("sql-basics").in(Lang.EN));
+        assertEquals("SQL 基础", e.blueprint().topicName("sql-basics").in(Lang.ZH));
+        e.bank().questions().forEach(q -> q.topics().forEach(t ->
+                assertTrue(e.blueprint().topicNames().get(t).complete(), t)));
     }
 
     @Test

@@ -56,6 +56,8 @@ class CertificationBenchmark {
         }
         Files.writeString(dir.resolve("exam.json"), """
                 {"id": "pctp-bench", "title": {"en": "Bench", "zh": "基准"}, "timeLimitMinutes": 90, "pass": {"points": 42},
+                 "topics": {"sql-basics": {"en": "SQL basics", "zh": "SQL 基础"}, "indexes": {"en": "Indexes", "zh": "索引"},
+                            "transactions": {"en": "Transactions", "zh": "事务"}, "distributed-sql": {"en": "Distributed SQL", "zh": "分布式 SQL"}},
                  "sections": [{"id": "s", "title": {"en": "S", "zh": "单"}, "types": ["single"], "count": 35, "points": 1},
                               {"id": "m", "title": {"en": "M", "zh": "多"}, "types": ["multiple"], "count": 35, "points": 1}]}""");
         return ExamLoader.load(BankFiles.read(dir), Optional.empty());
