@@ -101,7 +101,8 @@ public final class LabSession implements AutoCloseable {
     /**
      * Checks an attempt and records it as a {@link LearningEvent#LAB_ATTEMPT}. A {@code result} lab checks the
      * last statement that returns rows. A {@code state} lab starts from a fresh copy of the dataset, runs all
-     * statements, compares the listed tables and queries, then puts the dataset back.
+     * statements, compares the listed tables and queries, then puts the dataset back in the background
+     * ({@link Sandbox#resetLater()}).
      */
     public Verdict check(String sql) {
         long t0 = System.nanoTime();
@@ -125,7 +126,8 @@ public final class LabSession implements AutoCloseable {
                     compareState(messages);
                 }
             } finally {
-                sandbox.reset();
+                // The verdict does not wait for the rollback/restore: it runs while the learner reads it.
+                sandbox.resetLater();
             }
         }
         run.problem().ifPresent(p -> messages.add(0, p.message()));
@@ -169,6 +171,11 @@ public final class LabSession implements AutoCloseable {
     /** Puts the dataset back as loaded (learner's changes in a {@code state} lab are thrown away). */
     public void resetDataset() {
         sandbox.reset();
+    }
+
+    /** Whether the dataset is still being put back after the last check (calls that use it wait until it is). */
+    public boolean restoring() {
+        return sandbox.resetPending();
     }
 
     /** Reveals the next hint, if any is left. */

@@ -1,6 +1,7 @@
 package campus.labs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.labs.dataset.DatasetLibrary;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** After any attempt, reset puts a state lab's schema and data back exactly as loaded, touching only what changed. */
@@ -49,8 +51,7 @@ class StateIsolationTest {
         return b.toString();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
+    static final String[] ATTEMPTS = {
         "UPDATE books SET price = price * 2; DELETE FROM order_items WHERE line_no = 2; INSERT INTO authors VALUES (999, 'X', 'CN', NULL)",
         "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20)); INSERT INTO notes VALUES (1, 'x')",
         "CREATE TABLE cancelled_orders AS SELECT id, customer_id, ordered_at FROM orders WHERE status = 'cancelled';"
@@ -67,7 +68,14 @@ class StateIsolationTest {
         "ALTER TABLE order_items ADD CONSTRAINT positive CHECK (quantity > 0)",
         "CREATE TABLE a2 (id INT PRIMARY KEY); ALTER TABLE books ADD CONSTRAINT fk_a2 FOREIGN KEY (author_id) REFERENCES a2 (id) NOCHECK",
         "UPDATE orders SET status = 'x'; CREATE TABLE t1 (a INT); UPDATE customers SET country = 'ZZ'; DROP TABLE t1",
-    })
+    };
+
+    static String[] attempts() {
+        return ATTEMPTS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("attempts")
     void resetPutsEverythingBack(String attempt) throws Exception {
         RunResult r = sb.run(attempt);
         assertTrue(r.ok(), attempt + " -> " + r.problem());
@@ -77,6 +85,36 @@ class StateIsolationTest {
         assertTrue(again.ok(), "second time: " + attempt + " -> " + again.problem());
         sb.reset();
         assertEquals(pristine, fingerprint(), "second time: " + attempt);
+    }
+
+    /** The deferred reset: whatever runs next (here the fingerprint's own queries) sees the dataset as loaded. */
+    @ParameterizedTest
+    @MethodSource("attempts")
+    void resetLaterPutsEverythingBackBeforeTheNextCall(String attempt) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            RunResult r = sb.run(attempt);
+            assertTrue(r.ok(), attempt + " -> " + r.problem());
+            sb.resetLater();
+            assertEquals(pristine, fingerprint(), "round " + round + ": " + attempt);
+            assertFalse(sb.resetPending(), attempt);
+        }
+    }
+
+    /** A learner who runs again at once: each run starts from the dataset as loaded, whoever finishes the reset. */
+    @org.junit.jupiter.api.Test
+    void runsRightAfterResetLaterNeverSeeThePreviousAttempt() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            RunResult r = sb.run("SELECT COUNT(*) FROM books WHERE price = 1; UPDATE books SET price = 1");
+            assertTrue(r.ok(), String.valueOf(r.problem()));
+            assertEquals(List.of(0L), r.statements().get(0).rows().get(0).stream().map(v -> ((Number) v).longValue()).toList(),
+                    "run " + i);
+            sb.resetLater();
+            if (i % 3 == 0) {
+                Thread.sleep(0, 200_000);
+            }
+        }
+        sb.reset();
+        assertEquals(pristine, fingerprint());
     }
 
     @ParameterizedTest

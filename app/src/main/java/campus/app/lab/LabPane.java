@@ -141,7 +141,8 @@ public final class LabPane extends VBox {
         busyText.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang), vm.busyProperty()));
         cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.busyProperty().get() != null
-                && !"app.lab.preparing".equals(vm.busyProperty().get().key()), vm.busyProperty()));
+                && !"app.lab.preparing".equals(vm.busyProperty().get().key())
+                && !"app.lab.restoring".equals(vm.busyProperty().get().key()), vm.busyProperty()));
         for (Button b : new Button[] {runB, checkB, explainB, resetB}) {
             b.disableProperty().bind(vm.busyProperty().isNotNull());
         }

@@ -188,29 +188,43 @@ public final class LabViewModel {
                 return; // opening failed: unavailable says why
             }
             T out;
-            List<SchemaTable> tables = null;
             try {
                 out = work.apply(s);
-                if (lab.kind() == CheckKind.STATE) {
-                    tables = s.schema();
-                }
             } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(null);
-                    unavailable.set(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
-                });
+                failed(e);
                 return;
             }
-            List<SchemaTable> t = tables;
             boolean allowed = s.canRevealSolution(true);
+            // A checked state lab puts its dataset back in the background: the verdict is shown first, the schema
+            // (and the next run) follow when the dataset is back.
+            boolean restoring = s.restoring();
             ui.execute(() -> {
-                busy.set(null);
+                busy.set(restoring ? Msg.of("app.lab.restoring") : null);
                 solutionAllowed.set(allowed);
-                if (t != null) {
-                    schema.setAll(t);
-                }
                 done.accept(out);
             });
+            if (lab.kind() == CheckKind.STATE) {
+                List<SchemaTable> tables;
+                try {
+                    tables = s.schema();
+                } catch (RuntimeException e) {
+                    failed(e);
+                    return;
+                }
+                ui.execute(() -> {
+                    if (restoring) {
+                        busy.set(null);
+                    }
+                    schema.setAll(tables);
+                });
+            }
+        });
+    }
+
+    private void failed(RuntimeException e) {
+        ui.execute(() -> {
+            busy.set(null);
+            unavailable.set(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
         });
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A content root with one course and labs on a small bookshop: a good one and one with a missing dataset. */
+/** A content root with labs on a small bookshop: a result lab, a state lab and one with a missing dataset. */
 final class LabFixtures {
 
     static final String QUERY = "SELECT title, price\nFROM books\nWHERE price < 10\nORDER BY price, title";
@@ -32,6 +32,14 @@ final class LabFixtures {
                 + "  \"dataset\": \"no-such-dataset\", \"check\": \"result\"\n"
                 + "}\n");
         Files.writeString(labs.resolve("broken.sql"), "SELECT 1;\n");
+        Files.writeString(labs.resolve("reprice.json"), "{\n"
+                + "  \"id\": \"reprice\",\n"
+                + "  \"title\": {\"en\": \"Raise poetry prices\", \"zh\": \"提高诗歌价格\"},\n"
+                + "  \"task\": {\"en\": \"Poetry books cost 10% more.\", \"zh\": \"诗歌类图书涨价 10%。\"},\n"
+                + "  \"dataset\": \"bookshop\", \"scale\": 300, \"check\": \"state\",\n"
+                + "  \"options\": {\"tables\": [\"books\"]}, \"points\": 10\n"
+                + "}\n");
+        Files.writeString(labs.resolve("reprice.sql"), "UPDATE books SET price = price * 1.10 WHERE genre = 'poetry';\n");
         return root;
     }
 }

@@ -143,6 +143,37 @@ class LabPaneTest {
         assertEquals(true, events.get(0).data().get("passed"));
     }
 
+    /**
+     * A state lab: the learner's exploring changes are thrown away by the check, the verdict comes first, and the
+     * dataset is back as loaded (in the background) before the next statement runs.
+     */
+    @Test
+    void aCheckedStateLabPassesAndTheNextRunSeesTheDatasetAsLoaded(FxRobot robot) {
+        show(robot, "reprice", Lang.EN);
+        replaceText(robot, "UPDATE books SET price = 0");
+        robot.clickOn(area(robot));
+        ctrlEnter(robot);
+        waitFor(() -> robot.lookup(".lab-statement-summary").tryQuery().isPresent() && vmIdle(robot));
+        assertTrue(robot.lookup(".lab-statement-summary").queryAs(Label.class).getText().contains("rows affected"),
+                robot.lookup(".lab-statement-summary").queryAs(Label.class).getText());
+        replaceText(robot, "UPDATE books SET price = price * 1.10 WHERE genre = 'poetry'");
+        ctrlShiftEnter(robot);
+        waitFor(() -> visible(robot, "#lab-verdict-title"));
+        assertEquals("Passed · 10 / 10 points", text(robot, "#lab-verdict-title"));
+        waitFor(() -> vmIdle(robot));
+        replaceText(robot, "SELECT COUNT(*) FROM books WHERE price = 0 OR price <> ROUND(price, 2)");
+        ctrlEnter(robot);
+        waitFor(() -> robot.lookup("#lab-result-table").tryQuery().isPresent() && vmIdle(robot));
+        @SuppressWarnings("unchecked")
+        TableView<List<Object>> table = robot.lookup("#lab-result-table").queryAs(TableView.class);
+        assertEquals("0", String.valueOf(table.getItems().get(0).get(0)),
+                "neither the exploring UPDATE nor the checked attempt is left in the dataset");
+    }
+
+    private boolean vmIdle(FxRobot robot) {
+        return robot.lookup("#lab-progress").tryQuery().map(n -> !n.getParent().isVisible()).orElse(true);
+    }
+
     @Test
     void aWrongQueryFailsWithTheExpectedRowCount(FxRobot robot) {
         show(robot, "cheap", Lang.EN);

@@ -29,6 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * learner created and rebuilds only the touched tables. Reference solutions run on the admin connection;
  * their results stay in Java.
  *
+ * <p>{@link #resetLater()} takes that work off the learner's path: the verdict of an attempt does not wait for the
+ * rollback or the restore, which runs on a background thread while the learner reads it. Every other call first
+ * finishes a reset still pending (or waits for the background one), so no statement ever sees the previous attempt.
+ *
  * <p>Thread-safety: every method may be called from a worker thread; calls are serialised, except
  * {@link #cancel()}, which may be called from any thread while a statement runs.
  */
@@ -36,6 +40,14 @@ public final class Sandbox implements AutoCloseable {
 
     static final String LAB = "lab";
     private static final String PRISTINE = "pristine";
+    /** Runs deferred resets; shared by all sandboxes, threads die when idle. */
+    private static final java.util.concurrent.ExecutorService RESETS = new java.util.concurrent.ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "campus-lab-reset");
+                t.setDaemon(true);
+                return t;
+            });
 
     private String url;
     private final String learnerPassword = UUID.randomUUID().toString();
@@ -53,6 +65,9 @@ public final class Sandbox implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private Connection learner;
     private volatile StatementRunner current;
+    /** A reset asked for by {@link #resetLater()} and not done yet. Written under {@link #lock}. */
+    private volatile boolean resetPending;
+    private volatile boolean closed;
 
     private Sandbox(GuardPolicy policy, SandboxLimits limits) throws SQLException {
         this.policy = policy;
@@ -136,6 +151,7 @@ public final class Sandbox implements AutoCloseable {
     public RunResult run(String script, int rowCap, boolean explainOnly) {
         lock.lock();
         try {
+            settle();
             List<SqlStatement> statements;
             try {
                 statements = SqlScript.split(script);
@@ -226,34 +242,94 @@ public final class Sandbox implements AutoCloseable {
     public void reset() {
         lock.lock();
         try {
-            if (policy == GuardPolicy.READ_ONLY) {
-                return;
-            }
-            learner.rollback();
-            if (restorer.ddlHappened()) {
-                restorer.restore();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sandbox reset failed: " + e.getMessage(), e);
+            resetPending = false;
+            resetNow();
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Same as {@link #reset()}, but returns at once: the rollback (and any restore) runs on a background thread. The
+     * next call that uses the database waits for it if it is still running, or does it itself if it has not started.
+     */
+    public void resetLater() {
+        if (policy == GuardPolicy.READ_ONLY) {
+            return;
+        }
+        lock.lock();
+        try {
+            resetPending = true;
+        } finally {
+            lock.unlock();
+        }
+        RESETS.execute(() -> {
+            lock.lock();
+            try {
+                settle();
+            } catch (RuntimeException e) {
+                // Left pending: the next call retries it and reports the failure to its caller.
+                resetPending = !closed;
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /** Whether a deferred reset has not finished yet (for progress display; {@link #reset()} waits for it anyway). */
+    public boolean resetPending() {
+        return resetPending;
+    }
+
+    /** Does the reset {@link #resetLater()} left pending, if any. Caller holds {@link #lock}. */
+    private void settle() {
+        if (resetPending) {
+            resetNow();
+            resetPending = false;
+        }
+    }
+
+    private void resetNow() {
+        if (policy == GuardPolicy.READ_ONLY || closed) {
+            return;
+        }
+        try {
+            learner.rollback();
+            if (restorer.ddlHappened()) {
+                restorer.restore();
+            }
+            restorer.restoreCounters();
+        } catch (SQLException e) {
+            throw new IllegalStateException("sandbox reset failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the last attempt ran DDL, so {@link #reset()} has to restore tables rather than only roll back. */
     public boolean needsRebuild() {
-        return restorer != null && restorer.ddlHappened();
+        lock.lock();
+        try {
+            return restorer != null && restorer.ddlHappened();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** READ_WRITE: the dataset tables copied so far to restore them after DDL (none until DDL touches one). */
     public java.util.Set<String> copiedTables() {
-        return restorer == null ? java.util.Set.of() : restorer.copiedTables();
+        lock.lock();
+        try {
+            settle();
+            return restorer == null ? java.util.Set.of() : restorer.copiedTables();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Tables and views the learner sees now (including its own uncommitted changes), with row counts. */
     public List<SchemaTable> schema() {
         lock.lock();
         try {
+            settle();
             return SchemaReader.read(learner, LAB);
         } catch (SQLException e) {
             throw new IllegalStateException("schema read failed: " + e.getMessage(), e);
@@ -269,6 +345,7 @@ public final class Sandbox implements AutoCloseable {
     public RunResult runTrusted(String script, int rowCap) throws SQLException {
         lock.lock();
         try (Statement st = admin.createStatement()) {
+            settle();
             st.execute("SET SCHEMA " + LAB);
             List<SqlStatement> statements;
             try {
@@ -306,6 +383,7 @@ public final class Sandbox implements AutoCloseable {
             throws SQLException {
         lock.lock();
         try {
+            settle();
             admin.setAutoCommit(false);
             try {
                 runTrusted(reference, rowCap);
@@ -320,6 +398,7 @@ public final class Sandbox implements AutoCloseable {
                 admin.setAutoCommit(true);
                 if (restorer != null) {
                     restorer.restore();
+                    restorer.restoreCounters();
                 }
             }
         } finally {
@@ -334,6 +413,7 @@ public final class Sandbox implements AutoCloseable {
     public RunResult verify(List<String> queries, int rowCap) {
         lock.lock();
         try {
+            settle();
             List<StatementResult> out = new ArrayList<>();
             long t0 = System.nanoTime();
             for (String q : queries) {
@@ -352,6 +432,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         cancel();
         for (Connection c : new Connection[] {learner, maint, admin}) {
             if (c == null) {

@@ -56,6 +56,8 @@ final class TableRestorer {
     private final Set<String> copied = new HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private boolean ddlHappened;
+    /** What each identity column and sequence of the dataset hands out next, as loaded (see {@link #restoreCounters}). */
+    private final Map<String, Long> counters;
 
     /** @param maint an admin connection in autocommit mode used only for copies and restores */
     TableRestorer(Connection maint, String lab, String pristine) throws SQLException {
@@ -63,6 +65,7 @@ final class TableRestorer {
         this.lab = lab;
         this.pristine = pristine;
         this.original = describe();
+        this.counters = counters();
         for (Entry e : original) {
             if (e.kind() == Kind.TABLE) {
                 datasetTables.add(e.name());
@@ -243,6 +246,52 @@ final class TableRestorer {
         ddlHappened = false;
     }
 
+    /**
+     * Puts identity ({@code AUTO_INCREMENT}) counters and sequences back to the values they had when the dataset loaded.
+     * H2 hands out identity and sequence values outside transactions: a rolled-back {@code INSERT} still moves the
+     * counter, and without this every later attempt (and the learner's ids) would be shifted from the reference's.
+     * Costs one catalog query when the dataset has counters, nothing when it has none.
+     */
+    void restoreCounters() throws SQLException {
+        if (counters.isEmpty()) {
+            return;
+        }
+        Map<String, Long> now = counters();
+        try (Statement st = maint.createStatement()) {
+            for (Map.Entry<String, Long> c : counters.entrySet()) {
+                Long current = now.get(c.getKey());
+                if (current != null && !current.equals(c.getValue())) {
+                    st.execute(c.getKey() + c.getValue());
+                }
+            }
+        }
+    }
+
+    /** Each counter of the lab schema, keyed by the statement (less its value) that restarts it, with its next value. */
+    private Map<String, Long> counters() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (var ps = maint.prepareStatement("SELECT table_name, column_name, identity_base FROM information_schema.columns"
+                + " WHERE table_schema = ? AND is_identity = 'YES'")) {
+            ps.setString(1, lab);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put("ALTER TABLE " + q(lab, rs.getString(1)) + " ALTER COLUMN " + q(rs.getString(2))
+                            + " RESTART WITH ", rs.getLong(3));
+                }
+            }
+        }
+        try (var ps = maint.prepareStatement("SELECT sequence_name, base_value FROM information_schema.sequences"
+                + " WHERE sequence_schema = ?")) {
+            ps.setString(1, lab);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put("ALTER SEQUENCE " + q(lab, rs.getString(1)) + " RESTART WITH ", rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String comparable(String createTable) {
         return IDENTITY_RESTART.matcher(createTable).replaceAll("");
     }
@@ -313,6 +362,10 @@ final class TableRestorer {
     }
 
     private static String q(String schema, String name) {
-        return "\"" + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + "\"";
+        return q(schema) + "." + q(name);
+    }
+
+    private static String q(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }
