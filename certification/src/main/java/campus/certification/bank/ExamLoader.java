@@ -199,6 +199,21 @@ public final class ExamLoader {
                 f.problem(line, "certification.exam.topic-unnamed", e.getKey(), q.id(), q.source() + ":" + q.line());
             }
         }
+        // Two topics shown under one name would be two indistinguishable bars on the result chart: a copy-paste slip.
+        topics.ifPresent(t -> {
+            for (campus.i18n.Lang lang : campus.i18n.Lang.values()) {
+                Map<String, String> seen = new LinkedHashMap<>();
+                for (Map.Entry<String, Text> e : names.entrySet()) {
+                    String shown = e.getValue().in(lang).strip();
+                    String key = shown.toLowerCase(java.util.Locale.ROOT);
+                    String other = key.isEmpty() ? null : seen.putIfAbsent(key, e.getKey());
+                    if (other != null) {
+                        f.problem(t.lineOf(e.getKey()), "certification.exam.topic-same-name", e.getKey(), other, shown,
+                                lang.code());
+                    }
+                }
+            }
+        });
         if (questionsComplete) {
             topics.ifPresent(t -> {
                 for (String topic : t.members().keySet()) {

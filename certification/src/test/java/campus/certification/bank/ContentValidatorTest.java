@@ -147,6 +147,22 @@ class ContentValidatorTest {
     }
 
     @Test
+    void twoTopicsWithOneNameAreReportedPerLanguage() throws IOException {
+        String bp = """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 2}],
+                 "topics": {
+                   "t": {"en": "Joins", "zh": "连接"},
+                   "sql": {"en": "joins ", "zh": "SQL 基础"}
+                 }}""";
+        String other = GOOD_Q.formatted("q2").replace("[\"t\"]", "[\"sql\"]");
+        Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + ",\n" + other + "]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertEquals(List.of(dir.resolve("exam.json") + ":5: Topics \"sql\" and \"t\" have the same \"en\" name \"joins\":"
+                + " the result chart could not tell them apart"), ps);
+    }
+
+    @Test
     void anExamWithoutTopicNamesIsReportedOnItsFirstLineAndScreensFallBackToIds() throws IOException {
         String bp = """
                 {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
