@@ -46,7 +46,7 @@ final class ResultView {
         if (!o.review().isEmpty()) {
             page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-answers"), "exam-page-title"));
             for (ExamOutcome.QuestionReview qr : o.review()) {
-                page.getChildren().add(review(qr, lang));
+                page.getChildren().add(review(qr, blueprint, lang));
             }
         } else if (o.status() == AttemptStatus.SUBMITTED) {
             page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.no-explanations"), "exam-hint"));
@@ -81,13 +81,18 @@ final class ResultView {
         return chart;
     }
 
-    private static Node review(ExamOutcome.QuestionReview qr, Lang lang) {
+    private static Node review(ExamOutcome.QuestionReview qr, Blueprint blueprint, Lang lang) {
         PresentedQuestion q = qr.question();
         QuestionGrade g = qr.grade();
         VBox card = new VBox(6);
         card.getStyleClass().addAll("exam-review-card", "exam-review-" + g.outcome().name().toLowerCase(java.util.Locale.ROOT));
         card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-question", q.number(), Ui.points(g.earned()),
                 Ui.points(g.max())), "exam-review-number"));
+        if (!qr.topics().isEmpty()) {
+            card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-topics", qr.topics().stream()
+                    .map(t -> blueprint.topicName(t).in(lang)).collect(java.util.stream.Collectors.joining(" · "))),
+                    "exam-review-topics"));
+        }
         card.getChildren().add(PromptView.of(q.prompt().in(lang), "exam-prompt"));
         card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.your-answer",
                 qr.response().map(r -> ResponseText.describe(q, r, lang)).orElse(Ui.t(lang, "app.exam.no-answer"))),

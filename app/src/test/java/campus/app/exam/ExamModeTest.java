@@ -122,6 +122,10 @@ class ExamModeTest {
         robot.interact(((ButtonBase) option)::fire);
     }
 
+    private static List<String> reviewTopics(FxRobot robot) {
+        return robot.lookup(".exam-review-topics").queryAllAs(Labeled.class).stream().map(Labeled::getText).sorted().toList();
+    }
+
     private static List<Object> topicLabels(BarChart<?, ?> chart) {
         return chart.getData().get(0).getData().stream().map(d -> (Object) d.getXValue()).toList();
     }
@@ -173,6 +177,7 @@ class ExamModeTest {
         BarChart<?, ?> chart = robot.lookup("#exam-topics").queryAs(BarChart.class);
         assertEquals(List.of("Joins (2/2)", "Indexes (1/2)"), topicLabels(chart));
         assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
+        assertEquals(List.of("Topic: Indexes", "Topic: Indexes", "Topic: Joins", "Topic: Joins"), reviewTopics(robot));
         assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
 
         assertEquals("Close", text(robot, "#exam-leave"));
@@ -180,6 +185,7 @@ class ExamModeTest {
         assertEquals(List.of("连接 (2/2)", "索引 (1/2)"),
                 topicLabels(robot.lookup("#exam-topics").queryAs(BarChart.class)));
         assertEquals("关闭", text(robot, "#exam-leave"));
+        assertEquals(List.of("主题：索引", "主题：索引", "主题：连接", "主题：连接"), reviewTopics(robot));
         robot.interact(() -> vm.langProperty().set(Lang.EN));
 
         fire(robot, "#exam-close");

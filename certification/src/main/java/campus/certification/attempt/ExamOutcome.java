@@ -25,7 +25,11 @@ public record ExamOutcome(String attemptId, AttemptStatus status, SubmitReason r
     }
 
     /** One question after submit: what was answered, the grade, the right answer and why. */
+    /** @param topics the question's topic ids (names are in the blueprint) */
     public record QuestionReview(PresentedQuestion question, Optional<Response> response, QuestionGrade grade,
-                                 Text correctAnswer, Text explanation) {
+                                 Text correctAnswer, Text explanation, List<String> topics) {
+        public QuestionReview {
+            topics = List.copyOf(topics);
+        }
     }
 }

@@ -323,7 +323,7 @@ public final class ExamSession {
             Question q = exam.bank().get(p.questionId());
             QuestionGrade g = result.grades().get(i);
             out.add(new ExamOutcome.QuestionReview(p, Optional.ofNullable(responses.get(q.id())), g,
-                    AnswerText.describe(q), q.explanation()));
+                    AnswerText.describe(q), q.explanation(), q.topics()));
         }
         return out;
     }
