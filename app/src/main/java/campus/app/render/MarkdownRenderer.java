@@ -59,6 +59,7 @@ public final class MarkdownRenderer {
         page.setAlignment(Pos.TOP_CENTER);
         page.getStyleClass().add(MdStyles.PAGE);
         selection.attach(page);
-        return new RenderedLesson(page, List.copyOf(blocks), Collections.unmodifiableMap(anchors));
+        return new RenderedLesson(page, List.copyOf(blocks), Collections.unmodifiableMap(anchors),
+                new LessonFind(selection.flows()));
     }
 }

@@ -24,6 +24,9 @@ public final class MdStyles {
     public static final String FLOW = "md-flow";
     /** The highlight drawn behind selected text. */
     public static final String SELECTION = "md-selection";
+    /** Find in lesson: every match, and the current one on top. */
+    public static final String FIND_MATCH = "md-find-match";
+    public static final String FIND_CURRENT = "md-find-current";
 
     /** Every run of text; modifiers below are added to it. */
     public static final String TEXT = "md-text";

@@ -12,5 +12,6 @@ import javafx.scene.Node;
  *                the shell uses the index of the block at the top of the viewport to keep the reading
  *                position when the language changes (both translations have the same structure)
  * @param anchors heading anchor → its node, for in-lesson links
+ * @param find    find in this lesson's text
  */
-public record RenderedLesson(Node root, List<Node> blocks, Map<String, Node> anchors) { }
+public record RenderedLesson(Node root, List<Node> blocks, Map<String, Node> anchors, LessonFind find) { }

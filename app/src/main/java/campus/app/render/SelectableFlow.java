@@ -27,6 +27,12 @@ final class SelectableFlow extends TextFlow {
     private final Map<Integer, String> embedded = new TreeMap<>();
     private String copyPrefix = "";
     private Path highlight;
+    private Path findMarks;
+    private Path findCurrent;
+    private int[] matchRanges = new int[0];
+    private int[] currentRange = new int[0];
+    /** The width the highlight paths were computed for: a new width (resize, zoom) re-wraps the text. */
+    private double markedWidth = -1;
     private int selStart;
     private int selEnd;
     int order = -1;
@@ -143,5 +149,76 @@ final class SelectableFlow extends TextFlow {
 
     void clearSelection() {
         select(0, 0);
+    }
+
+    /** The flow's text as laid out (embedded nodes as U+FFFC), which find searches. */
+    String layoutText() {
+        return layoutText.toString();
+    }
+
+    /** Find: marks every range {@code [from, to)} in {@code ranges} (pairs), or none for an empty array. */
+    void markMatches(int[] ranges) {
+        matchRanges = ranges;
+        findMarks = mark(findMarks, MdStyles.FIND_MATCH, ranges, 0);
+    }
+
+    /** Find: marks the current match, or none when {@code from == to}. */
+    void markCurrent(int from, int to) {
+        currentRange = from == to ? new int[0] : new int[] {from, to};
+        findCurrent = mark(findCurrent, MdStyles.FIND_CURRENT, currentRange, 1);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double w = getWidth();
+        if (w != markedWidth) {
+            markedWidth = w;
+            // the text wrapped anew: redraw what is highlighted on it
+            if (highlight != null && selEnd > selStart) {
+                highlight.getElements().setAll(rangeShape(selStart, selEnd));
+            }
+            if (matchRanges.length > 0) {
+                findMarks = mark(findMarks, MdStyles.FIND_MATCH, matchRanges, 0);
+            }
+            if (currentRange.length > 0) {
+                findCurrent = mark(findCurrent, MdStyles.FIND_CURRENT, currentRange, 1);
+            }
+        }
+    }
+
+    /** The bounds of {@code [from, to)} in this flow's coordinates. */
+    javafx.geometry.Bounds rangeBounds(int from, int to) {
+        Path p = new Path(rangeShape(from, to));
+        javafx.geometry.Bounds b = p.getBoundsInLocal();
+        Insets in = getInsets();
+        return new javafx.geometry.BoundingBox(b.getMinX() + in.getLeft(), b.getMinY() + in.getTop(), b.getWidth(), b.getHeight());
+    }
+
+    private Path mark(Path path, String styleClass, int[] ranges, int layer) {
+        if (ranges.length == 0) {
+            if (path != null) {
+                path.getElements().clear();
+            }
+            return path;
+        }
+        if (path == null) {
+            path = new Path();
+            path.getStyleClass().add(styleClass);
+            path.setManaged(false);
+            path.setMouseTransparent(true);
+            // behind the text, above the selection (if any) and, for the current match, above the other matches
+            int at = Math.min(getChildren().size(), (highlight != null ? 1 : 0) + (layer == 1 && findMarks != null ? 1 : 0));
+            getChildren().add(at, path);
+        }
+        Insets in = getInsets();
+        path.setTranslateX(in.getLeft());
+        path.setTranslateY(in.getTop());
+        java.util.List<javafx.scene.shape.PathElement> elements = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < ranges.length; i += 2) {
+            elements.addAll(java.util.Arrays.asList(rangeShape(ranges[i], ranges[i + 1])));
+        }
+        path.getElements().setAll(elements);
+        return path;
     }
 }

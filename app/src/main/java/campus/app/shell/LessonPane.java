@@ -49,6 +49,7 @@ final class LessonPane extends StackPane {
     private VBox spinner;
     private campus.app.lab.LabContext labs;
     private QuizHost quizzes;
+    private final FindBar findBar;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -81,8 +82,27 @@ final class LessonPane extends StackPane {
         nav.setAlignment(Pos.CENTER);
         nav.getStyleClass().add(Css.NAV_BAR);
 
+        findBar = new FindBar(tr, new FindBar.Actions() {
+            @Override
+            public int[] search(String query) {
+                return find(query);
+            }
+
+            @Override
+            public int[] step(boolean forward) {
+                return findStep(forward);
+            }
+
+            @Override
+            public void closed() {
+                if (rendered != null) {
+                    rendered.find().clear();
+                }
+                scroll.requestFocus();
+            }
+        });
         BorderPane frame = new BorderPane(scroll);
-        frame.setTop(notices);
+        frame.setTop(new VBox(findBar, notices));
         frame.setBottom(nav);
         nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
         nav.managedProperty().bind(nav.visibleProperty());
@@ -196,6 +216,15 @@ final class LessonPane extends StackPane {
             scrollToBlock(open.restoreBlock());
         }
         restoring = false;
+        if (findBar.isOpen() && !findBar.query().isBlank()) {
+            // the bar stays open across lessons and languages: search the new text once it is laid out
+            RenderedLesson searched = rendered;
+            Platform.runLater(() -> {
+                if (rendered == searched && findBar.isOpen()) {
+                    findBar.show(find(findBar.query()));
+                }
+            });
+        }
         campus.app.bench.StartClock.mark("lesson rendered");
         Runnable r = afterRender;
         afterRender = () -> { };
@@ -321,6 +350,52 @@ final class LessonPane extends StackPane {
 
     ScrollPane scrollPane() {
         return scroll;
+    }
+
+    // --- find in lesson --------------------------------------------------------------------
+
+    /** Shortcut+F: opens the find bar, or focuses it again with its text selected. */
+    void openFind() {
+        findBar.open();
+    }
+
+    private int[] find(String query) {
+        if (rendered == null) {
+            return new int[] {0, -1};
+        }
+        scroll.applyCss();
+        scroll.layout();
+        int n = rendered.find().search(query, node -> boundsInPage(node).getMinY(), viewportTop());
+        revealCurrentMatch();
+        return new int[] {n, rendered.find().current()};
+    }
+
+    private int[] findStep(boolean forward) {
+        if (rendered == null) {
+            return new int[] {0, -1};
+        }
+        if (forward) {
+            rendered.find().next();
+        } else {
+            rendered.find().previous();
+        }
+        revealCurrentMatch();
+        return new int[] {rendered.find().count(), rendered.find().current()};
+    }
+
+    /** Scrolls only when the current match is not in view, and then puts it a third of the way down. */
+    private void revealCurrentMatch() {
+        rendered.find().currentPlace().ifPresent(place -> {
+            Bounds b = page.sceneToLocal(place.getKey().localToScene(place.getValue()));
+            double viewport = scroll.getViewportBounds().getHeight();
+            double range = page.getHeight() - viewport;
+            double top = viewportTop();
+            if (range <= 0 || b.getMinY() >= top && b.getMaxY() <= top + viewport) {
+                return;
+            }
+            double y = Math.max(0, b.getMinY() - viewport / 3);
+            scroll.setVvalue(Math.min(1, y / range));
+        });
     }
 
     RenderedLesson rendered() {

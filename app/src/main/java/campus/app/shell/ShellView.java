@@ -198,7 +198,9 @@ public final class ShellView {
         MenuItem toCourses = item("app.action.focusCourses", "Shortcut+1", courseList::requestFocus);
         MenuItem toLessons = item("app.action.focusLessons", "Shortcut+2", lessonTree::requestFocus);
         MenuItem toText = item("app.action.focusLesson", "Shortcut+3", () -> lessonPane.scrollPane().requestFocus());
-        Menu go = menu("app.menu.go", previous, next, new SeparatorMenuItem(), toCourses, toLessons, toText);
+        MenuItem find = item("app.action.find", "Shortcut+F", lessonPane::openFind);
+        Menu go = menu("app.menu.go", previous, next, new SeparatorMenuItem(), toCourses, toLessons, toText,
+                new SeparatorMenuItem(), find);
         MenuBar bar = new MenuBar(file, view, go);
         bar.setId("menu-bar");
         return bar;

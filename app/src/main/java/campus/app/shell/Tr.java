@@ -31,4 +31,8 @@ final class Tr {
     Lang lang() {
         return lang.getValue();
     }
+
+    ObservableValue<Lang> langProperty() {
+        return lang;
+    }
 }

@@ -237,6 +237,45 @@ class ShellTest {
     }
 
     @Test
+    void findInLessonHighlightsStepsThroughMatchesAndFollowsTheLanguage() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#find-bar").query().isVisible() && robot.lookup("#find-field").query().isFocused());
+        robot.write("SECTION 17");
+        int expected = lessonText().toLowerCase(java.util.Locale.ROOT).split("section 17", -1).length - 1;
+        assertTrue(expected > 20, "heading and paragraph of section 17: " + expected);
+        waitFor(() -> findCount().equals("1 of " + expected));
+        assertTrue(fx(() -> window.view().lessonPane().topVisibleBlock()) > 10, "scrolled down to section 17");
+        assertEquals(2L, (long) fx(() -> window.view().lessonPane().rendered().root().lookupAll(".md-find-match").stream()
+                .filter(n -> !((javafx.scene.shape.Path) n).getElements().isEmpty()).count()),
+                "the heading and the paragraph of section 17 are highlighted");
+
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitFor(() -> findCount().equals("2 of " + expected));
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        waitFor(() -> findCount().equals(expected + " of " + expected));
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor(() -> vm().lessonProperty().get().lesson().shownIn() == Lang.ZH && findCount().equals("无匹配"));
+        robot.clickOn("#find-field");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("中文小节 17");
+        waitFor(() -> findCount().matches("第 \\d+ 个，共 " + expected + " 个"));
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(() -> !robot.lookup("#find-bar").query().isVisible());
+        assertEquals(0L, (long) fx(() -> window.view().lessonPane().rendered().root().lookupAll(".md-find-match").stream()
+                .filter(n -> !((javafx.scene.shape.Path) n).getElements().isEmpty()).count()), "Esc removes the highlights");
+    }
+
+    private String findCount() {
+        return robot.lookup("#find-count").queryLabeled().getText();
+    }
+
+    @Test
     void zoomChangesTheFontSizeOfTheWholeWindow() throws Exception {
         open();
         double normal = robot.lookup("#next-lesson").queryButton().getFont().getSize();
