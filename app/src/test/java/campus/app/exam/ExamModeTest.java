@@ -160,7 +160,7 @@ class ExamModeTest {
         assertEquals(2, vm.currentProperty().get());
 
         fire(robot, "#exam-review");
-        assertEquals("1 questions have no answer yet:", robot.lookup(".exam-review-heading").queryAllAs(Labeled.class)
+        assertEquals("1 question has no answer yet:", robot.lookup(".exam-review-heading").queryAllAs(Labeled.class)
                 .iterator().next().getText());
         assertEquals("Question 3", robot.from(robot.lookup(".exam-review-unanswered").queryAs(Node.class))
                 .lookup(".hyperlink").queryAs(Labeled.class).getText());
@@ -168,7 +168,7 @@ class ExamModeTest {
                 .lookup(".hyperlink").queryAs(Labeled.class).getText());
 
         fire(robot, "#exam-submit");
-        assertTrue(text(robot, ".exam-dialog-text").startsWith("1 questions have no answer"));
+        assertTrue(text(robot, ".exam-dialog-text").startsWith("1 question has no answer"));
         fire(robot, "#exam-confirm-submit");
         waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-verdict").tryQuery().isPresent());
 
