@@ -173,9 +173,12 @@ public final class LabSession implements AutoCloseable {
         sandbox.reset();
     }
 
-    /** Whether the dataset is still being put back after the last check (calls that use it wait until it is). */
+    /**
+     * Whether tables changed by DDL in the last check are still being rebuilt (seconds on a big dataset; calls that
+     * use the dataset wait until they are). A rollback after DML is not reported: it takes milliseconds.
+     */
     public boolean restoring() {
-        return sandbox.resetPending();
+        return sandbox.rebuildPending();
     }
 
     /** Reveals the next hint, if any is left. */

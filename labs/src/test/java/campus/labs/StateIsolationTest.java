@@ -100,6 +100,18 @@ class StateIsolationTest {
         }
     }
 
+    /** Only a reset that rebuilds tables is reported as slow work in progress; a rollback never is. */
+    @org.junit.jupiter.api.Test
+    void onlyARebuildIsReportedAsPending() throws Exception {
+        assertTrue(sb.run("UPDATE books SET price = 2").ok());
+        sb.resetLater();
+        assertFalse(sb.rebuildPending(), "DML: rollback only");
+        assertTrue(sb.run("ALTER TABLE books ADD COLUMN isbn VARCHAR(13)").ok());
+        sb.resetLater();
+        assertEquals(pristine, fingerprint());
+        assertFalse(sb.rebuildPending(), "done once the next call has run");
+    }
+
     /** A learner who runs again at once: each run starts from the dataset as loaded, whoever finishes the reset. */
     @org.junit.jupiter.api.Test
     void runsRightAfterResetLaterNeverSeeThePreviousAttempt() throws Exception {

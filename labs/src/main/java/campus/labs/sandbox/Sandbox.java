@@ -67,6 +67,8 @@ public final class Sandbox implements AutoCloseable {
     private volatile StatementRunner current;
     /** A reset asked for by {@link #resetLater()} and not done yet. Written under {@link #lock}. */
     private volatile boolean resetPending;
+    /** The pending reset rebuilds tables (the attempt ran DDL), which can take seconds on a big dataset. */
+    private volatile boolean rebuildPending;
     private volatile boolean closed;
 
     private Sandbox(GuardPolicy policy, SandboxLimits limits) throws SQLException {
@@ -260,6 +262,7 @@ public final class Sandbox implements AutoCloseable {
         lock.lock();
         try {
             resetPending = true;
+            rebuildPending = restorer.ddlHappened();
         } finally {
             lock.unlock();
         }
@@ -279,6 +282,11 @@ public final class Sandbox implements AutoCloseable {
     /** Whether a deferred reset has not finished yet (for progress display; {@link #reset()} waits for it anyway). */
     public boolean resetPending() {
         return resetPending;
+    }
+
+    /** Whether a deferred reset is still to rebuild tables: the slow kind, worth telling the learner about. */
+    public boolean rebuildPending() {
+        return resetPending && rebuildPending;
     }
 
     /** Does the reset {@link #resetLater()} left pending, if any. Caller holds {@link #lock}. */
