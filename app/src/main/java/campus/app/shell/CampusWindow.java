@@ -144,6 +144,7 @@ public final class CampusWindow {
         afterNextPulse(scene, () -> {
             StartClock.mark("first lesson laid out");
             System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
+            System.out.println("first-paint-cpu-ms=" + StartClock.processCpuMs());
             Platform.runLater(() -> System.exit(0));
         });
     }
