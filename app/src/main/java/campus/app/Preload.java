@@ -20,12 +20,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Work the app needs before its first screen, started on a background thread the moment the JVM
- * starts: the saved state (needed to size and theme the window), then the course list and the
- * lesson the learner was reading.
+ * starts: the saved state (needed to size and theme the window) and the content roots (opening the
+ * shipped courses' jar as a file system costs tens of milliseconds, which {@code main} would otherwise
+ * spend before the toolkit even starts), then the course list and the lesson the learner was reading.
  *
  * @param firstLesson the lesson to open, or {@code null} when there is none
  */
-public record Preload(LaunchOptions options, StateStore store, List<ContentRoot> roots,
+public record Preload(LaunchOptions options, StateStore store, CompletableFuture<List<ContentRoot>> contentRoots,
                       CompletableFuture<AppState> state, CompletableFuture<Opening> opening) {
 
     /**
@@ -36,13 +37,15 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
 
     public static Preload start(LaunchOptions options) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
-        // A few hundred bytes, read before the toolkit starts: the folders opened last time are roots too.
-        AppState saved = store.load();
-        List<ContentRoot> roots = roots(options, saved.folders());
+        CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
+                // A few hundred bytes: the folders opened last time are roots too.
+                AppState saved = store.load();
+                List<ContentRoot> r = roots(options, saved.folders());
+                roots.complete(r);
                 AppState s = saved;
                 if (options.lang().isPresent()) {
                     s = s.withLang(options.lang().get());
@@ -50,10 +53,11 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
                 StartClock.mark("state read");
-                Opening o = open(roots, s);
+                Opening o = open(r, s);
                 StartClock.mark("library and first lesson read");
                 opening.complete(o);
             } catch (RuntimeException | Error e) {
+                roots.complete(List.of());
                 state.complete(AppState.defaults());
                 opening.completeExceptionally(e);
             }
@@ -61,6 +65,14 @@ public record Preload(LaunchOptions options, StateStore store, List<ContentRoot>
         t.setDaemon(true);
         t.start();
         return new Preload(options, store, roots, state, opening);
+    }
+
+    /**
+     * The content roots: folders given on the command line, folders opened last time, the shipped
+     * courses. Known as soon as the state is read, long before the window needs them.
+     */
+    public List<ContentRoot> roots() {
+        return contentRoots.join();
     }
 
     static List<ContentRoot> roots(LaunchOptions options, List<String> remembered) {

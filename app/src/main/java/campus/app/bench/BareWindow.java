@@ -24,6 +24,7 @@ public final class BareWindow extends Application {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             System.out.println("first-paint-ms=" + StartClock.sinceProcessStartMs());
+            System.out.println("first-paint-cpu-ms=" + StartClock.processCpuMs());
             Platform.runLater(() -> System.exit(0));
         };
         scene.addPostLayoutPulseListener(once[0]);

@@ -16,10 +16,15 @@ public final class StartClock {
     /** Linux's USER_HZ, the unit of a process's start time in /proc; 100 on every mainstream kernel. */
     private static final double CLOCK_TICKS_PER_S = 100;
 
+    public static boolean isTracing() {
+        return TRACE;
+    }
+
     /** With {@code -Dcampus.bench.trace=true}, prints when a start-up step ends, to see where time goes. */
     public static void mark(String step) {
         if (TRACE) {
-            System.out.println("trace " + sinceProcessStartMs() + " ms " + Thread.currentThread().getName() + ": " + step);
+            System.out.println("trace " + sinceProcessStartMs() + " ms (process cpu " + processCpuMs() + " ms, thread cpu "
+                    + cpuMs("/proc/thread-self/stat") + " ms) " + Thread.currentThread().getName() + ": " + step);
         }
     }
 
@@ -32,6 +37,26 @@ public final class StartClock {
         Instant start = ProcessHandle.current().info().startInstant().orElse(null);
         long startMs = start != null ? start.toEpochMilli() : ManagementFactory.getRuntimeMXBean().getStartTime();
         return now - startMs;
+    }
+
+    /**
+     * CPU time (user + system, all threads) this process has used so far, in ms, or -1 where /proc is
+     * not there. Less disturbed by other load on the machine than the wall-clock time: the start-up
+     * benchmark prints both.
+     */
+    public static long processCpuMs() {
+        return cpuMs("/proc/self/stat");
+    }
+
+    private static long cpuMs(String statFile) {
+        try {
+            String stat = Files.readString(Path.of(statFile));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            long ticks = Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+            return Math.round(ticks * 1000 / CLOCK_TICKS_PER_S);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**

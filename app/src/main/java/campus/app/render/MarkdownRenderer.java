@@ -4,7 +4,6 @@ import campus.courses.doc.Block;
 import campus.courses.doc.LessonDocument;
 import campus.i18n.Lang;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,15 @@ public final class MarkdownRenderer {
 
     /** Renders with the renderer's own strings (Copy, Note, missing image…) in {@code uiLang}. */
     public static RenderedLesson render(LessonDocument doc, RenderHooks hooks, Lang uiLang) {
+        return render(doc, hooks, uiLang, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Renders only the first {@code firstBlocks} top-level blocks now and the others when
+     * {@link RenderedLesson#complete()} is called: the window's first frame then styles and lays out
+     * only what it shows (see {@link FirstScreen}). Selection, anchors and blocks grow with the rest.
+     */
+    public static RenderedLesson render(LessonDocument doc, RenderHooks hooks, Lang uiLang, int firstBlocks) {
         RenderStrings strings = new RenderStrings(uiLang);
         LessonSelection selection = new LessonSelection(strings);
         Map<String, Node> anchors = new LinkedHashMap<>();
@@ -48,10 +56,11 @@ public final class MarkdownRenderer {
 
         VBox column = new VBox();
         column.getStyleClass().add(MdStyles.LESSON);
-        List<Node> blocks = new ArrayList<>(doc.blocks().size());
-        for (Block b : doc.blocks()) {
-            Node node = renderer.block(b);
-            blocks.add(node);
+        List<Block> all = doc.blocks();
+        int now = Math.max(0, Math.min(firstBlocks, all.size()));
+        List<Node> blocks = new ArrayList<>(all.size());
+        for (Block b : all.subList(0, now)) {
+            blocks.add(renderer.block(b));
         }
         column.getChildren().setAll(blocks);
 
@@ -59,7 +68,14 @@ public final class MarkdownRenderer {
         page.setAlignment(Pos.TOP_CENTER);
         page.getStyleClass().add(MdStyles.PAGE);
         selection.attach(page);
-        return new RenderedLesson(page, List.copyOf(blocks), Collections.unmodifiableMap(anchors),
-                new LessonFind(selection.flows()));
+        Runnable rest = now == all.size() ? null : () -> {
+            List<Node> more = new ArrayList<>(all.size() - now);
+            for (Block b : all.subList(now, all.size())) {
+                more.add(renderer.block(b));
+            }
+            blocks.addAll(more);
+            column.getChildren().addAll(more);
+        };
+        return new RenderedLesson(page, blocks, anchors, new LessonFind(selection.flows()), rest);
     }
 }

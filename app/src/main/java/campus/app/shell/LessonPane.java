@@ -190,7 +190,11 @@ final class LessonPane extends StackPane {
         if (l.document().isPresent()) {
             try {
                 ShellHooks hooks = new ShellHooks(vm, this, browser, tr, l.course(), open.images());
-                rendered = MarkdownRenderer.render(l.document().get(), hooks, tr.lang());
+                int first = firstScreen(l.document().get(), open);
+                rendered = MarkdownRenderer.render(l.document().get(), hooks, tr.lang(), first);
+                if (!rendered.isComplete()) {
+                    completeAfterNextPulse(rendered);
+                }
                 content = rendered.root();
             } catch (RuntimeException e) {
                 System.err.println("campus: could not render " + l.course().display(l.slug()));
@@ -229,6 +233,49 @@ final class LessonPane extends StackPane {
         Runnable r = afterRender;
         afterRender = () -> { };
         r.run();
+    }
+
+    /**
+     * While the window is not showing yet (the start-up), only the blocks of the first screen are
+     * rendered into the first frame, and the rest right after it (see {@link #completeRender()}); any
+     * other time, and when opening at an anchor, the whole lesson.
+     */
+    private int firstScreen(campus.courses.doc.LessonDocument doc, ShellViewModel.OpenLesson open) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null || scene.getWindow() == null || scene.getWindow().isShowing() || !open.anchor().isEmpty()
+                || scene.getWidth() <= 0 || scene.getHeight() <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        double fontPx = Theme.BASE_FONT_PX * vm.zoomProperty().get() / 100.0;
+        // The lesson's share of the window less the page padding, at most the column's 46em; the whole
+        // window's height, a little more than the viewport's.
+        double widthEm = Math.min(46, scene.getWidth() * (1 - ShellView.SIDEBAR_SHARE) / fontPx - 4);
+        double heightEm = scene.getHeight() / fontPx * 1.2;
+        int n = campus.app.render.FirstScreen.blocks(doc.blocks(), open.restoreBlock(), Math.max(10, widthEm), heightEm);
+        campus.app.bench.StartClock.mark("first screen: " + n + " of " + doc.blocks().size() + " blocks");
+        return n;
+    }
+
+    private void completeAfterNextPulse(RenderedLesson partial) {
+        javafx.scene.Scene scene = getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                if (rendered == partial) {
+                    completeRender();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Renders the rest of a lesson of which only the first screen is in the window. */
+    void completeRender() {
+        if (rendered != null && !rendered.isComplete()) {
+            rendered.complete();
+            campus.app.bench.StartClock.mark("rest of the lesson rendered");
+        }
     }
 
     private Node message(String headline, List<Problem> problems) {
@@ -363,6 +410,7 @@ final class LessonPane extends StackPane {
         if (rendered == null) {
             return new int[] {0, -1};
         }
+        rendered.complete();
         scroll.applyCss();
         scroll.layout();
         int n = rendered.find().search(query, node -> boundsInPage(node).getMinY(), viewportTop());

@@ -46,7 +46,7 @@ public final class ShellView {
     private final Tr tr;
     private final BorderPane root = new BorderPane();
     /** The sidebar's share of the window's width. */
-    private static final double SIDEBAR_SHARE = 0.27;
+    static final double SIDEBAR_SHARE = 0.27;
     private ListView<Course> courseList;
     private LessonTree lessonTree;
     private boolean complete;
@@ -94,6 +94,7 @@ public final class ShellView {
             return;
         }
         complete = true;
+        lessonPane.completeRender();
         courseList = new ListView<>(vm.courses());
         courseList.setId("course-list");
         courseList.getStyleClass().add(Css.COURSE_LIST);

@@ -36,6 +36,9 @@ final class Theme {
     }
 
     static void zoom(Parent root, int percent) {
-        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * percent / 100.0));
+        // At 100 % the theme's own .root size (14px) applies: no inline style, so no CSS parser at start-up
+        // (an inline style is parsed as CSS text even where the stylesheets are binary).
+        root.setStyle(percent == 100 ? ""
+                : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * percent / 100.0));
     }
 }
