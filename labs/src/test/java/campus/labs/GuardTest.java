@@ -197,6 +197,26 @@ class GuardTest {
         assertTrue(mid.message().in(Lang.EN).startsWith("Syntax error near"), mid.message().in(Lang.EN));
     }
 
+    /** Valid MySQL that the lab engine reads otherwise gets the reason and the way around it, not only H2's words. */
+    @Test
+    void mysqlHabitsH2DoesNotShareAreExplained() {
+        SqlProblem using = readOnly.run("SELECT id, COUNT(*)\nFROM customers c JOIN orders USING (id) GROUP BY id").problem().orElseThrow();
+        assertEquals("Line 1, column 8: Ambiguous column name \"id\". MySQL merges the column of JOIN … USING and NATURAL JOIN"
+                + " into one; the lab engine (H2) does not, so name it with its table or alias, e.g. c.id.", using.message().in(Lang.EN));
+        assertTrue(using.message().in(Lang.ZH).contains("例如 c.id"), using.message().in(Lang.ZH));
+        SqlProblem natural = readOnly.run("SELECT id FROM customers NATURAL JOIN orders").problem().orElseThrow();
+        assertTrue(natural.message().in(Lang.EN).endsWith("e.g. customers.id."), natural.message().in(Lang.EN));
+
+        SqlProblem concat = readOnly.run("SELECT GROUP_CONCAT(name, ' ', country) FROM authors").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, concat.kind());
+        assertEquals("Syntax error near , (line 1, column 25): GROUP_CONCAT takes one expression in the lab engine (H2),"
+                + " where MySQL also accepts several. Join them first: GROUP_CONCAT(CONCAT(a, ' ', b)).", concat.message().in(Lang.EN));
+        SqlProblem otherComma = readOnly.run("SELECT COUNT(name, country) FROM authors").problem().orElseThrow();
+        assertFalse(otherComma.message().in(Lang.EN).contains("GROUP_CONCAT"), otherComma.message().in(Lang.EN));
+        SqlProblem ambiguous = readOnly.run("SELECT id FROM customers, orders").problem().orElseThrow();
+        assertFalse(ambiguous.message().in(Lang.EN).contains("MySQL"), "no USING: H2's message is the whole story");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SELECT 'abc", "SELECT \"title FROM books", "SELECT `title FROM books", "SELECT $$x",
         "SELECT 1 /* open", "SELEC 'abc"})

@@ -2,6 +2,7 @@ package campus.labs.sandbox;
 
 import campus.i18n.Msg;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Turns an H2 error into a learner-facing problem: the first line of H2's message (without the echoed
@@ -36,7 +37,74 @@ final class ErrorMapper {
                 Msg.of("labs.run.sqlError", 0, 0, text), script, offset);
         Msg m = syntax && offsetInStatement >= 0 ? syntaxMessage(statementSql, offsetInStatement, p.line(), p.column())
                 : Msg.of("labs.run.sqlError", p.line(), p.column(), text);
-        return new SqlProblem(p.kind(), m, p.offset(), p.line(), p.column());
+        Msg mysql = mysqlDifference(e.getErrorCode(), syntax, statementSql, offsetInStatement, text, p.line(), p.column());
+        return new SqlProblem(p.kind(), mysql != null ? mysql : m, p.offset(), p.line(), p.column());
+    }
+
+    private static final java.util.Set<String> NOT_AN_ALIAS = java.util.Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
+            "NATURAL", "FULL", "OUTER", "WHERE", "GROUP", "ORDER", "LIMIT", "ON", "USING", "UNION", "HAVING", "STRAIGHT_JOIN");
+
+    /**
+     * Errors where valid MySQL meets the lab engine (H2), explained with the way around them (both quirks are known
+     * to trip learners who come from MySQL or TiDB):
+     * <ul>
+     *   <li>MySQL merges the column of {@code JOIN … USING (c)} and {@code NATURAL JOIN} into one, so a bare {@code c}
+     *   is fine; H2 calls it ambiguous.</li>
+     *   <li>MySQL's {@code GROUP_CONCAT(a, b, …)} concatenates several expressions; H2's takes one.</li>
+     * </ul>
+     * Null when the error is not one of them.
+     */
+    static Msg mysqlDifference(int code, boolean syntax, String sql, int offset, String h2Text, int line, int column) {
+        List<campus.labs.sql.SqlToken> t;
+        try {
+            t = campus.labs.sql.SqlTokenizer.tokenize(sql);
+        } catch (campus.labs.sql.SqlSyntaxException ex) {
+            return null;
+        }
+        if (code == org.h2.api.ErrorCode.AMBIGUOUS_COLUMN_NAME_1
+                && t.stream().anyMatch(x -> x.isWord("USING") || x.isWord("NATURAL"))) {
+            java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(h2Text);
+            String col = q.find() ? q.group(1) : "id";
+            return Msg.of("labs.run.ambiguousJoinColumn", line, column, h2Text, firstTable(t) + "." + col);
+        }
+        if (syntax && offset >= 0) {
+            int at = 0;
+            while (at < t.size() && t.get(at).start() < offset) {
+                at++;
+            }
+            if (at < t.size() && t.get(at).isSymbol(",")) {
+                int depth = 0;
+                for (int k = at - 1; k >= 0; k--) {
+                    if (t.get(k).isSymbol(")")) {
+                        depth++;
+                    } else if (t.get(k).isSymbol("(")) {
+                        if (depth == 0) {
+                            return k > 0 && t.get(k - 1).isWord("GROUP_CONCAT")
+                                    ? Msg.of("labs.run.groupConcatArgs", line, column) : null;
+                        }
+                        depth--;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The name the first table after FROM goes by in the statement: its alias if it has one. */
+    private static String firstTable(List<campus.labs.sql.SqlToken> t) {
+        for (int k = 0; k + 1 < t.size(); k++) {
+            if (t.get(k).isWord("FROM") && t.get(k + 1).isName()) {
+                String name = t.get(k + 1).text();
+                if (k + 3 < t.size() && t.get(k + 2).isWord("AS") && t.get(k + 3).isName()) {
+                    return t.get(k + 3).text();
+                }
+                if (k + 2 < t.size() && t.get(k + 2).isName() && !NOT_AN_ALIAS.contains(t.get(k + 2).text().toUpperCase(java.util.Locale.ROOT))) {
+                    return t.get(k + 2).text();
+                }
+                return name;
+            }
+        }
+        return "t";
     }
 
     /** The message without H2's {@code ; SQL statement: ...} tail and {@code [code-build]} suffix. */
