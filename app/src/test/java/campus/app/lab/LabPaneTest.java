@@ -107,6 +107,12 @@ class LabPaneTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
+    /** A lab's buttons are disabled while its session opens or works: a click then would do nothing. */
+    private void clickWhenEnabled(FxRobot robot, String query) {
+        waitFor(() -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        robot.clickOn(query);
+    }
+
     private String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText();
     }
@@ -178,7 +184,7 @@ class LabPaneTest {
     void aWrongQueryFailsWithTheExpectedRowCount(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, "SELECT title, price FROM books WHERE price < 5 ORDER BY price, title");
-        robot.clickOn("#lab-check");
+        clickWhenEnabled(robot, "#lab-check");
         waitFor(() -> visible(robot, "#lab-verdict-title"));
         assertEquals("Not yet · 0 / 10 points", text(robot, "#lab-verdict-title"));
         List<String> messages = robot.lookup(".lab-verdict-message").queryAllAs(Label.class).stream().map(Label::getText).toList();
@@ -190,7 +196,7 @@ class LabPaneTest {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, "SELECT title\nFROM books\nWHERE price <");
         robot.interact(() -> area(robot).moveTo(0));
-        robot.clickOn("#lab-run");
+        clickWhenEnabled(robot, "#lab-run");
         waitFor(() -> visible(robot, "#lab-error"));
         String error = text(robot, "#lab-error");
         assertTrue(error.toLowerCase(java.util.Locale.ROOT).contains("line 3"), error);
@@ -207,10 +213,10 @@ class LabPaneTest {
     @Test
     void hintsAreRevealedOneAtATime(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
-        robot.clickOn("#lab-hint");
+        clickWhenEnabled(robot, "#lab-hint");
         waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
         assertEquals("Hint 1: Start from books.", robot.lookup(".lab-hint").queryAs(Label.class).getText());
-        robot.clickOn("#lab-hint");
+        clickWhenEnabled(robot, "#lab-hint");
         waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#lab-hint").queryButton().isDisabled(), "no hints left");
@@ -220,7 +226,7 @@ class LabPaneTest {
     void cancelStopsALongQuery(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a, SYSTEM_RANGE(1, 100000) b");
-        robot.clickOn("#lab-run");
+        clickWhenEnabled(robot, "#lab-run");
         waitFor(() -> visible(robot, "#lab-cancel"));
         long t0 = System.nanoTime();
         robot.clickOn("#lab-cancel");
@@ -247,7 +253,7 @@ class LabPaneTest {
     void aLanguageSwitchKeepsTextAndVerdict(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, LabFixtures.QUERY);
-        robot.clickOn("#lab-check");
+        clickWhenEnabled(robot, "#lab-check");
         waitFor(() -> visible(robot, "#lab-verdict-title"));
         show(robot, "cheap", Lang.ZH);
         assertEquals(LabFixtures.QUERY, area(robot).getText());
