@@ -30,10 +30,12 @@ final class FindBar extends HBox {
     private final TextField field = new TextField();
     private final Label count = new Label();
     private final Tr tr;
+    private final Actions actions;
     private int[] last = {0, -1};
 
     FindBar(Tr tr, Actions actions) {
         this.tr = tr;
+        this.actions = actions;
         getStyleClass().add("campus-find-bar");
         setId("find-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -78,11 +80,18 @@ final class FindBar extends HBox {
         return b;
     }
 
-    /** Shows the bar with the field focused and its text selected, so typing replaces the last query. */
+    /**
+     * Shows the bar with the field focused and its text selected, so typing replaces the last query. Reopened with a
+     * query still in it, the bar searches again (closing removed the highlights).
+     */
     void open() {
+        boolean wasOpen = isVisible();
         setVisible(true);
         field.requestFocus();
         field.selectAll();
+        if (!wasOpen && !field.getText().isBlank()) {
+            show(actions.search(field.getText()));
+        }
     }
 
     boolean isOpen() {

@@ -269,6 +269,11 @@ class ShellTest {
         waitFor(() -> !robot.lookup("#find-bar").query().isVisible());
         assertEquals(0L, (long) fx(() -> window.view().lessonPane().rendered().root().lookupAll(".md-find-match").stream()
                 .filter(n -> !((javafx.scene.shape.Path) n).getElements().isEmpty()).count()), "Esc removes the highlights");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#find-bar").query().isVisible() && findCount().matches("第 \\d+ 个，共 " + expected + " 个"));
+        assertEquals(2L, (long) fx(() -> window.view().lessonPane().rendered().root().lookupAll(".md-find-match").stream()
+                .filter(n -> !((javafx.scene.shape.Path) n).getElements().isEmpty()).count()), "reopened: the same query, found again");
     }
 
     private String findCount() {
