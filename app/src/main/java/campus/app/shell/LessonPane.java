@@ -49,7 +49,9 @@ final class LessonPane extends StackPane {
     private VBox spinner;
     private campus.app.lab.LabContext labs;
     private QuizHost quizzes;
-    private final FindBar findBar;
+    /** Built on first use: a text field in the first frame would cost the start-up its skin and behaviour. */
+    private FindBar findBar;
+    private final VBox top = new VBox();
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -82,27 +84,9 @@ final class LessonPane extends StackPane {
         nav.setAlignment(Pos.CENTER);
         nav.getStyleClass().add(Css.NAV_BAR);
 
-        findBar = new FindBar(tr, new FindBar.Actions() {
-            @Override
-            public int[] search(String query) {
-                return find(query);
-            }
-
-            @Override
-            public int[] step(boolean forward) {
-                return findStep(forward);
-            }
-
-            @Override
-            public void closed() {
-                if (rendered != null) {
-                    rendered.find().clear();
-                }
-                scroll.requestFocus();
-            }
-        });
         BorderPane frame = new BorderPane(scroll);
-        frame.setTop(new VBox(findBar, notices));
+        top.getChildren().add(notices);
+        frame.setTop(top);
         frame.setBottom(nav);
         nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
         nav.managedProperty().bind(nav.visibleProperty());
@@ -220,7 +204,7 @@ final class LessonPane extends StackPane {
             scrollToBlock(open.restoreBlock());
         }
         restoring = false;
-        if (findBar.isOpen() && !findBar.query().isBlank()) {
+        if (findBar != null && findBar.isOpen() && !findBar.query().isBlank()) {
             // the bar stays open across lessons and languages: search the new text once it is laid out
             RenderedLesson searched = rendered;
             Platform.runLater(() -> {
@@ -403,6 +387,28 @@ final class LessonPane extends StackPane {
 
     /** Shortcut+F: opens the find bar, or focuses it again with its text selected. */
     void openFind() {
+        if (findBar == null) {
+            findBar = new FindBar(tr, new FindBar.Actions() {
+                @Override
+                public int[] search(String query) {
+                    return find(query);
+                }
+
+                @Override
+                public int[] step(boolean forward) {
+                    return findStep(forward);
+                }
+
+                @Override
+                public void closed() {
+                    if (rendered != null) {
+                        rendered.find().clear();
+                    }
+                    scroll.requestFocus();
+                }
+            });
+            top.getChildren().add(0, findBar);
+        }
         findBar.open();
     }
 
