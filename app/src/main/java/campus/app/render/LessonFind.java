@@ -57,17 +57,35 @@ public final class LessonFind {
             }
         }
         if (!matches.isEmpty()) {
-            int first = 0;
-            for (int i = 0; i < matches.size(); i++) {
-                Match m = matches.get(i);
-                if (yOf.applyAsDouble(m.flow()) + m.flow().rangeBounds(m.from(), m.to()).getMinY() >= fromY - 1) {
-                    first = i;
-                    break;
-                }
-            }
-            select(first);
+            select(firstAtOrBelow(yOf, fromY));
         }
         return matches.size();
+    }
+
+    /**
+     * The first match whose top is at or below {@code fromY}, else 0. Blocks wholly above are skipped by their
+     * bounds, so only the matches of one block are measured, however many matches the lesson has.
+     */
+    private int firstAtOrBelow(ToDoubleFunction<Node> yOf, double fromY) {
+        int i = 0;
+        while (i < matches.size()) {
+            SelectableFlow flow = matches.get(i).flow();
+            int end = i;
+            while (end < matches.size() && matches.get(end).flow() == flow) {
+                end++;
+            }
+            double top = yOf.applyAsDouble(flow);
+            if (top + flow.getHeight() >= fromY - 1) {
+                for (int k = i; k < end; k++) {
+                    Match m = matches.get(k);
+                    if (top + flow.rangeBounds(m.from(), m.to()).getMinY() >= fromY - 1) {
+                        return k;
+                    }
+                }
+            }
+            i = end;
+        }
+        return 0;
     }
 
     /**

@@ -107,6 +107,55 @@ public class RenderBenchmark {
         row("parse + render (goal <= 50)", both);
         row("CSS + layout at 900 px", layout);
         row("total to laid out", sum(both, layout));
+        find(doc, hooks, "10,000-word lesson");
+        String big = LessonGenerator.lesson(150_000, 7);
+        System.out.printf(Locale.ROOT, "%nlesson: %d words, %d chars (about the 1 MB a lesson file may have)%n",
+                LessonGenerator.words(big), big.length());
+        find(LessonParser.parse(big, ctx), hooks, "150,000-word lesson");
+    }
+
+    /**
+     * Find in lesson on a laid-out lesson, warm: a query with few matches, one with very many (a single letter), and
+     * one from the middle of the view, which measures only the block there. On the FX thread, per keystroke.
+     */
+    private static void find(LessonDocument doc, RenderHooks hooks, String what) throws Exception {
+        RenderedLesson lesson = onFx(() -> {
+            RenderedLesson l = MarkdownRenderer.render(doc, hooks, Lang.EN);
+            StackPane sceneRoot = new StackPane(l.root());
+            Scene scene = new Scene(sceneRoot, 900, 700);
+            scene.getStylesheets().add(MarkdownRenderer.STYLESHEET);
+            sceneRoot.applyCss();
+            sceneRoot.layout();
+            return l;
+        });
+        double height = onFx(() -> lesson.root().getBoundsInLocal().getHeight());
+        double[] few = new double[RUNS];
+        double[] many = new double[RUNS];
+        double[] middle = new double[RUNS];
+        int[] counts = new int[3];
+        for (int i = -WARMUP; i < RUNS; i++) {
+            int k = i;
+            onFx(() -> {
+                long t0 = System.nanoTime();
+                counts[0] = lesson.find().search("transaction commit", n -> n.localToScene(0, 0).getY(), 0);
+                long t1 = System.nanoTime();
+                counts[1] = lesson.find().search("e", n -> n.localToScene(0, 0).getY(), 0);
+                long t2 = System.nanoTime();
+                counts[2] = lesson.find().search("the", n -> n.localToScene(0, 0).getY(), height / 2);
+                long t3 = System.nanoTime();
+                lesson.find().clear();
+                if (k >= 0) {
+                    few[k] = ms(t1 - t0);
+                    many[k] = ms(t2 - t1);
+                    middle[k] = ms(t3 - t2);
+                }
+                return null;
+            });
+        }
+        System.out.printf(Locale.ROOT, "find in the %s, warm, %d runs (ms)%n", what, RUNS);
+        row("'transaction commit' (" + counts[0] + ")", few);
+        row("'e' (" + counts[1] + " matches)", many);
+        row("'the' from mid-lesson (" + counts[2] + ")", middle);
     }
 
     private static int[] count(Node n, int[] acc) {
