@@ -281,6 +281,24 @@ public final class ExamViewModel {
         return questions().stream().filter(q -> flagged.contains(q.questionId())).toList();
     }
 
+    /**
+     * The exam window lost ({@code false}) or got back ({@code true}) the focus. Certification attempts record each
+     * absence with its length (in the signed record, for the proctor); on return the candidate is told so.
+     */
+    public void windowFocus(boolean focused) {
+        if (outcome.get() != null) {
+            return;
+        }
+        runOnWorker(() -> {
+            if (!focused) {
+                session.windowLeft();
+            } else {
+                session.windowReturned().ifPresent(away -> Platform.runLater(() ->
+                        notice.set(Msg.of("app.exam.window-left", (away.toMillis() + 500) / 1000))));
+            }
+        });
+    }
+
     /** Submits on the worker; the outcome arrives through the session's listener. */
     public void submit() {
         runOnWorker(session::submit);

@@ -110,6 +110,8 @@ final class ExamWindow {
             kiosk = new ExamKiosk(stage);
             stage.show();
             kiosk.lock();
+            // The kiosk cannot stop the operating system's task switcher; it can make leaving visible.
+            stage.focusedProperty().addListener((o, was, now) -> vm.windowFocus(now));
         } else {
             stage.setMaximized(true);
             stage.show();

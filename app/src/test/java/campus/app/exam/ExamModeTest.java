@@ -256,6 +256,36 @@ class ExamModeTest {
         assertTrue(owner.isShowing());
     }
 
+    /** The kiosk cannot stop a task switcher; a certification attempt records each absence and tells the candidate. */
+    @Test
+    void leavingTheKioskWindowIsRecordedAndTheCandidateIsTold(FxRobot robot) throws Exception {
+        Path pkg = data.resolveSibling("tiny.campusexam");
+        Files.write(pkg, ExamPackage.pack(examDir, CODE, 10_000));
+        openLauncher(robot, context());
+        robot.interact(() -> launcher.selectPackage(pkg));
+        TextInputControl code = robot.lookup("#exam-unlock-code").queryTextInputControl();
+        robot.interact(() -> code.setText(CODE));
+        fire(robot, "#exam-unlock");
+        waitUntil(() -> launcher.currentExam() != null);
+        ExamViewModel vm = launcher.currentExam();
+        Stage kiosk = launcher.currentWindow().stage();
+        waitUntil(kiosk::isFocused);
+
+        // What the platform tells JavaFX when the candidate switches to another program and back (Monocle keeps the
+        // focus on a full-screen stage, so the test reports the change the way the toolkit's window listener does).
+        robot.interact(() -> com.sun.javafx.stage.WindowHelper.setFocused(kiosk, false));
+        vm.awaitWorker();
+        clock.advance(Duration.ofSeconds(14));
+        robot.interact(() -> com.sun.javafx.stage.WindowHelper.setFocused(kiosk, true));
+        waitUntil(() -> vm.noticeProperty().get() != null);
+        vm.awaitWorker();
+        List<campus.certification.attempt.Attempt.Leave> leaves = vm.session().windowLeaves();
+        assertEquals(1, leaves.size(), leaves.toString());
+        assertEquals(14_000, leaves.get(0).awayMs(), leaves.toString());
+        assertEquals("You left the exam window for 14 s. Every time the exam window loses the focus is noted in your record"
+                + " for the proctor.", text(robot, ".exam-notice"));
+    }
+
     @Test
     void timeOutSubmitsByItselfAfterWarningsAndClockTamperingIsShownDiscreetly(FxRobot robot) throws Exception {
         openLauncher(robot, context());

@@ -27,6 +27,13 @@ public final class Attempt {
     public record Resume(Instant at, long closedMs) {
     }
 
+    /**
+     * The exam window lost the keyboard focus at {@code at}, exam time {@code elapsedMs} (the candidate switched to
+     * another program or window), for {@code awayMs}; -1 while it has not come back (or never did: a crash).
+     */
+    public record Leave(Instant at, long elapsedMs, long awayMs) {
+    }
+
     /** The grade the app computed at submit, as the candidate saw it. */
     public record Claimed(double score, double max, boolean passed, boolean counted) {
     }
@@ -49,6 +56,7 @@ public final class Attempt {
     final Map<String, Timing> timings = new LinkedHashMap<>();
     final List<ClockAnomaly> anomalies = new ArrayList<>();
     final List<Resume> resumes = new ArrayList<>();
+    final List<Leave> leaves = new ArrayList<>();
     Instant submittedAt;
     SubmitReason submitReason;
     Claimed claimed;
@@ -115,6 +123,10 @@ public final class Attempt {
 
     public List<Resume> resumes() {
         return List.copyOf(resumes);
+    }
+
+    public List<Leave> leaves() {
+        return List.copyOf(leaves);
     }
 
     public Instant submittedAt() {

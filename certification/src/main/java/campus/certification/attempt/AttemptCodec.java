@@ -77,6 +77,15 @@ public final class AttemptCodec {
             resumes.add(j);
         }
         o.add("resumes", resumes);
+        JsonArray leaves = new JsonArray();
+        for (Attempt.Leave l : a.leaves) {
+            JsonObject j = new JsonObject();
+            j.addProperty("at", l.at().toString());
+            j.addProperty("elapsedMs", l.elapsedMs());
+            j.addProperty("awayMs", l.awayMs());
+            leaves.add(j);
+        }
+        o.add("windowLeaves", leaves);
         if (a.submittedAt != null) {
             o.addProperty("submittedAt", a.submittedAt.toString());
             o.addProperty("submitReason", a.submitReason.code());
@@ -135,6 +144,13 @@ public final class AttemptCodec {
             for (JsonElement e : o.getAsJsonArray("resumes")) {
                 JsonObject r = e.getAsJsonObject();
                 a.resumes.add(new Attempt.Resume(Instant.parse(r.get("at").getAsString()), r.get("closedMs").getAsLong()));
+            }
+            if (o.has("windowLeaves")) { // absent in attempts written before it was recorded
+                for (JsonElement e : o.getAsJsonArray("windowLeaves")) {
+                    JsonObject l = e.getAsJsonObject();
+                    a.leaves.add(new Attempt.Leave(Instant.parse(l.get("at").getAsString()), l.get("elapsedMs").getAsLong(),
+                            l.get("awayMs").getAsLong()));
+                }
             }
             if (o.has("submittedAt")) {
                 a.submittedAt = Instant.parse(o.get("submittedAt").getAsString());

@@ -64,6 +64,8 @@ public final class ExamSession {
     private final List<PresentedQuestion> presented;
     private long accountedNanos;
     private long lastMono;
+    /** Monotonic time the window lost the focus, or -1 while it has it. Guarded by {@code lock}. */
+    private long leftAtMono = -1;
     private Instant lastWall;
     private long lastPersistMono;
     private long lastWrittenSequence = -1;
@@ -195,6 +197,52 @@ public final class ExamSession {
                 a.flagged.remove(questionId);
             }
         }, false);
+    }
+
+    /**
+     * The exam window lost the focus: the candidate switched to another program or window. Recorded in the attempt
+     * (and so in the signed record, for the proctor and the server) and saved at once. No effect once finished.
+     */
+    public void windowLeft() {
+        synchronized (lock) {
+            if (closing || a.status.finished() || leftAtMono >= 0) {
+                return;
+            }
+        }
+        change(() -> {
+            leftAtMono = lastMono;
+            a.leaves.add(new Attempt.Leave(lastWall, a.elapsedMs, -1));
+        }, false);
+    }
+
+    /**
+     * The exam window has the focus again after {@link #windowLeft()}: completes that record with the time away
+     * (monotonic, so a clock change cannot shorten it) and returns it, or empty when nothing was open.
+     */
+    public Optional<Duration> windowReturned() {
+        Duration[] away = new Duration[1];
+        synchronized (lock) {
+            if (closing || a.status.finished() || leftAtMono < 0) {
+                leftAtMono = -1;
+                return Optional.empty();
+            }
+        }
+        change(() -> {
+            long ms = Math.max(0, (lastMono - leftAtMono) / 1_000_000L);
+            int last = a.leaves.size() - 1;
+            Attempt.Leave open = a.leaves.get(last);
+            a.leaves.set(last, new Attempt.Leave(open.at(), open.elapsedMs(), ms));
+            leftAtMono = -1;
+            away[0] = Duration.ofMillis(ms);
+        }, false);
+        return Optional.ofNullable(away[0]);
+    }
+
+    /** The times the exam window lost the focus so far. */
+    public List<Attempt.Leave> windowLeaves() {
+        synchronized (lock) {
+            return List.copyOf(a.leaves);
+        }
     }
 
     /** The screen now shows this question; time on each question is kept for the record. Saved with the next write. */

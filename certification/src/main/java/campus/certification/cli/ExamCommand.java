@@ -136,6 +136,10 @@ public final class ExamCommand {
         r.regraded().ifPresent(g -> out.println(Msg.of("certification.cli.regraded", g.score(), g.max(),
                 g.passed() ? 1 : 0).in(lang)));
         r.attempt().ifPresent(at -> at.anomalies().forEach(c -> out.println(c.message().in(lang))));
+        r.attempt().ifPresent(at -> at.leaves().forEach(l -> out.println((l.awayMs() < 0
+                ? Msg.of("certification.window.left-open", String.valueOf(l.at()), l.elapsedMs() / 1000)
+                : Msg.of("certification.window.left", String.valueOf(l.at()), l.elapsedMs() / 1000, (l.awayMs() + 500) / 1000))
+                .in(lang))));
         r.findings().forEach(f -> err.println(f.in(lang)));
         if (r.ok()) {
             out.println(Msg.of("certification.cli.verified", recordFile).in(lang));

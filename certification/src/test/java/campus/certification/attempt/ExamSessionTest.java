@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,37 @@ class ExamSessionTest {
         assertEquals(right(s, first), r.responses().get(first));
         assertEquals(Duration.ofMinutes(22), r.remaining());
         assertEquals(List.of(), r.anomalies());
+    }
+
+    @Test
+    void leavingTheExamWindowIsRecordedWithTheTimeAwayAndSurvivesAResume() throws IOException {
+        ExamSession s = service.start(exam, ExamMode.CERTIFICATION, "Ann");
+        clock.advance(Duration.ofMinutes(2));
+        s.windowLeft();
+        s.windowLeft(); // a second loss without a return is the same absence
+        clock.advance(Duration.ofSeconds(14));
+        assertEquals(Optional.of(Duration.ofSeconds(14)), s.windowReturned());
+        assertEquals(Optional.empty(), s.windowReturned(), "nothing open any more");
+        clock.advance(Duration.ofMinutes(1));
+        s.windowLeft();
+        // Campus is killed while the candidate is away: the open absence is saved as it is.
+        ExamService again = ExamService.create(data, "app-sha", TestSupport.grader(), events::add, clock);
+        ExamSession r = again.resume(exam, s.attemptId());
+        List<Attempt.Leave> leaves = r.windowLeaves();
+        assertEquals(2, leaves.size());
+        assertEquals(Duration.ofMinutes(2).toMillis(), leaves.get(0).elapsedMs());
+        assertEquals(14_000, leaves.get(0).awayMs());
+        assertEquals(-1, leaves.get(1).awayMs());
+        assertEquals(Duration.ofMinutes(30).minusMinutes(2).minusSeconds(14).minusMinutes(1), r.remaining(),
+                "time away is exam time like any other");
+
+        ExamOutcome o = r.submit();
+        r.windowLeft();
+        assertEquals(2, r.windowLeaves().size(), "nothing is recorded after submit");
+        String payload = new String(java.util.Base64.getDecoder().decode(com.google.gson.JsonParser.parseString(
+                java.nio.file.Files.readString(o.record())).getAsJsonObject().get("payload").getAsString()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\"windowLeaves\":[{"), "the signed record carries them: " + payload);
     }
 
     @Test

@@ -48,13 +48,20 @@ class CommandsTest {
         Path bank = TestSupport.shippedContent().resolve("pcta-practice");
         Path pkg = tmp.resolve("pcta.cxp");
         assertEquals(0, exam("pack", bank.toString(), "--code", "ABCD-EFGH-JKLM", "--out", pkg.toString(), "--iterations", "10000"));
-        ExamService service = ExamService.create(tmp.resolve("data"), "app", TestSupport.grader(), e -> { }, new TestSupport.FakeClock());
+        TestSupport.FakeClock clock = new TestSupport.FakeClock();
+        ExamService service = ExamService.create(tmp.resolve("data"), "app", TestSupport.grader(), e -> { }, clock);
         LoadedExam exam = service.openPackage(pkg, "abcd efgh jklm");
         ExamSession s = service.start(exam, ExamMode.CERTIFICATION, "Bo");
         s.answer(s.questions().get(0).questionId(), Response.Choice.of(s.questions().get(0).parts().get(1).id()));
+        clock.advance(java.time.Duration.ofSeconds(90));
+        s.windowLeft();
+        clock.advance(java.time.Duration.ofSeconds(14));
+        s.windowReturned();
         ExamOutcome o = s.submit();
         assertEquals(0, exam("verify", o.record().toString(), bank.toString()), errText());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("verified"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(exam time 90 s) for 14 s: another program or window was in front."),
+                out.toString(StandardCharsets.UTF_8));
         assertEquals(0, exam("verify", o.record().toString(), pkg.toString(), "--code", "ABCD-EFGH-JKLM"), errText());
         Path pub = tmp.resolve("data/keys/install-ed25519.pub");
         assertEquals(0, exam("verify", o.record().toString(), bank.toString(), "--key", pub.toString()), errText());

@@ -64,7 +64,7 @@ class RecordTamperTest {
     static Stream<String> fields() {
         return Stream.of("attemptId", "examId", "mode", "candidate", "status", "form", "timeLimitMs", "onTimeout", "graceMs",
                 "startedAt", "elapsedMs", "checkpointAt", "sequence", "responses", "flagged", "timings", "clockAnomalies",
-                "resumes", "submittedAt", "submitReason", "claimed", "appSha256", "packageSha256", "bankSha256", "publicKey");
+                "resumes", "windowLeaves", "submittedAt", "submitReason", "claimed", "appSha256", "packageSha256", "bankSha256", "publicKey");
     }
 
     @ParameterizedTest(name = "changing {0} is detected")
