@@ -96,6 +96,7 @@ public final class QuestionInput {
         List<String> chosen = chosen(initial);
         for (Part p : q.parts()) {
             RadioButton b = new RadioButton(p.text().in(lang));
+            b.setMnemonicParsing(false); // content: "customer_id" must keep its underscore
             b.setWrapText(true);
             b.setUserData(p.id());
             b.setToggleGroup(group);
@@ -114,6 +115,7 @@ public final class QuestionInput {
         root.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.choose-all"), "quiz-hint"));
         for (Part p : q.parts()) {
             CheckBox b = new CheckBox(p.text().in(lang));
+            b.setMnemonicParsing(false);
             b.setWrapText(true);
             b.setUserData(p.id());
             b.getStyleClass().add("quiz-option");

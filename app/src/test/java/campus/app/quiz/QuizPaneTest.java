@@ -102,7 +102,7 @@ class QuizPaneTest {
     void answersEveryQuestionTypeWithFeedbackAndALearningEventEach(FxRobot robot) throws Exception {
         show(robot, Lang.EN);
 
-        clickOption(robot, "qs", "A");
+        clickOption(robot, "qs", "WHERE customer_id = 42");
         assertTrue(checkAndWait(robot, "qs").startsWith("Not quite"));
         String shown = robot.from(card(robot, "qs")).lookup(".quiz-correct-answer .quiz-text-plain").query().toString();
         assertTrue(shown.contains("\"B\""), shown);
@@ -161,6 +161,17 @@ class QuizPaneTest {
         Node draft = robot.from(card(robot, "qt")).lookup(".quiz-option").match(n -> ((Toggle) n).isSelected()).query();
         assertEquals("错误", ((Labeled) draft).getText());
         assertEquals(1, events.size());
+    }
+
+    /** Buttons parse "_x" as a keyboard mnemonic and hide the underscore: content text must be shown as written. */
+    @Test
+    void optionTextIsShownAsWrittenUnderscoresIncluded(FxRobot robot) {
+        show(robot, Lang.EN);
+        Node option = robot.from(card(robot, "qs")).lookup(".quiz-option")
+                .match(n -> ((Labeled) n).getText().equals("WHERE customer_id = 42")).query();
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.from(option).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        assertEquals("WHERE customer_id = 42", shown);
     }
 
     @Test
