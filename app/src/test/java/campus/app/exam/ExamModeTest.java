@@ -97,6 +97,15 @@ class ExamModeTest {
         waitUntil(() -> robot.lookup("#exam-start-" + examId).tryQuery().isPresent() && !launcher.viewModel().busyProperty().get());
     }
 
+    /** Packs the tiny exam, opens the launcher on it and returns the unlock-code field. */
+    private TextInputControl openCertificationPackage(FxRobot robot) throws Exception {
+        Path pkg = data.resolveSibling("tiny.campusexam");
+        Files.write(pkg, ExamPackage.pack(examDir, CODE, 10_000));
+        openLauncher(robot, context());
+        robot.interact(() -> launcher.selectPackage(pkg));
+        return robot.lookup("#exam-unlock-code").queryTextInputControl();
+    }
+
     private ExamViewModel startPractice(FxRobot robot) throws Exception {
         return startPractice(robot, "tiny");
     }
@@ -195,11 +204,7 @@ class ExamModeTest {
 
     @Test
     void certificationNeedsTheUnlockCodeAndRunsAsAKioskThatClosingCannotLeave(FxRobot robot) throws Exception {
-        Path pkg = data.resolveSibling("tiny.campusexam");
-        Files.write(pkg, ExamPackage.pack(examDir, CODE, 10_000));
-        openLauncher(robot, context());
-        robot.interact(() -> launcher.selectPackage(pkg));
-        TextInputControl code = robot.lookup("#exam-unlock-code").queryTextInputControl();
+        TextInputControl code = openCertificationPackage(robot);
 
         robot.interact(() -> code.setText("WXYZ-WXYZ-WXYZ"));
         fire(robot, "#exam-unlock");
@@ -259,11 +264,7 @@ class ExamModeTest {
     /** The kiosk cannot stop a task switcher; a certification attempt records each absence and tells the candidate. */
     @Test
     void leavingTheKioskWindowIsRecordedAndTheCandidateIsTold(FxRobot robot) throws Exception {
-        Path pkg = data.resolveSibling("tiny.campusexam");
-        Files.write(pkg, ExamPackage.pack(examDir, CODE, 10_000));
-        openLauncher(robot, context());
-        robot.interact(() -> launcher.selectPackage(pkg));
-        TextInputControl code = robot.lookup("#exam-unlock-code").queryTextInputControl();
+        TextInputControl code = openCertificationPackage(robot);
         robot.interact(() -> code.setText(CODE));
         fire(robot, "#exam-unlock");
         waitUntil(() -> launcher.currentExam() != null);

@@ -50,6 +50,15 @@ class ContentValidatorTest {
                  "topics": {"t": {"en": "Topic", "zh": "主题"}}}""".formatted(count);
     }
 
+    /** A blueprint drawing two questions, whose "topics" object holds {@code members} from its fourth line on. */
+    private static String twoQuestionExamWithTopics(String members) {
+        return """
+                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
+                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 2}],
+                 "topics": {
+                """ + members + "\n}}";
+    }
+
     private static List<String> render(List<Problem> ps) {
         return ps.stream().map(p -> p.format(Lang.EN)).toList();
     }
@@ -128,13 +137,9 @@ class ContentValidatorTest {
 
     @Test
     void topicsNeedNamesInBothLanguagesAndNamesNeedQuestions() throws IOException {
-        String bp = """
-                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
-                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 2}],
-                 "topics": {
+        String bp = twoQuestionExamWithTopics("""
                    "t": {"en": "Topic"},
-                   "joins": {"en": "Joins", "zh": "连接"}
-                 }}""";
+                   "joins": {"en": "Joins", "zh": "连接"}""");
         String other = GOOD_Q.formatted("q2").replace("[\"t\"]", "[\"sql\", \"t\"]");
         Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + ",\n" + other + "]");
         List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
@@ -148,13 +153,9 @@ class ContentValidatorTest {
 
     @Test
     void twoTopicsWithOneNameAreReportedPerLanguage() throws IOException {
-        String bp = """
-                {"id": "ex", "title": {"en": "T", "zh": "题"}, "timeLimitMinutes": 10, "pass": {"percent": 60},
-                 "sections": [{"id": "s", "title": {"en": "S", "zh": "部"}, "count": 2}],
-                 "topics": {
+        String bp = twoQuestionExamWithTopics("""
                    "t": {"en": "Joins", "zh": "连接"},
-                   "sql": {"en": "joins ", "zh": "SQL 基础"}
-                 }}""";
+                   "sql": {"en": "joins ", "zh": "SQL 基础"}""");
         String other = GOOD_Q.formatted("q2").replace("[\"t\"]", "[\"sql\"]");
         Path dir = exam(bp, "[" + GOOD_Q.formatted("q1") + ",\n" + other + "]");
         List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
