@@ -220,7 +220,15 @@ public final class LabPane extends VBox {
 
         ResultsView results = new ResultsView(lang);
         results.show(vm.shownProperty().get());
-        vm.shownProperty().addListener((o, was, now) -> results.show(now));
+        vm.shownProperty().addListener((o, was, now) -> {
+            results.show(now);
+            if (now != null) {
+                // What the learner just asked for: the error, else the verdict, else the rows, scrolled into view.
+                // (later: the mark and verdict of the same outcome are set right after the rows)
+                javafx.application.Platform.runLater(() ->
+                        ScrollReveal.reveal(error.isVisible() ? error : verdict.isVisible() ? verdict : results));
+            }
+        });
 
         getChildren().setAll(head, task, editor.node(), actions, busy, confirm, hints, solution, verdict, error,
                 SchemaTree.of(vm.schema(), lang, name -> {

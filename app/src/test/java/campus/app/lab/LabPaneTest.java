@@ -136,6 +136,31 @@ class LabPaneTest {
         assertTrue(text(robot, "#lab-row-count").startsWith(rows + " rows · "), text(robot, "#lab-row-count"));
     }
 
+    /** Rows that appear below the window are scrolled into view, as little as needed. */
+    @Test
+    void theResultOfARunIsScrolledIntoView(FxRobot robot) {
+        // the lab below a screenful of lesson text, its editor near the bottom of the window
+        robot.interact(() -> {
+            javafx.scene.layout.Region text = new javafx.scene.layout.Region();
+            text.setMinHeight(450);
+            ((ScrollPane) stage.getScene().getRoot()).setContent(new VBox(text, ctx.pane("cheap", Lang.EN, "g")));
+        });
+        waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent());
+        ScrollPane scroll = (ScrollPane) stage.getScene().getRoot();
+        assertEquals(0.0, scroll.getVvalue());
+        replaceText(robot, "SELECT title, price FROM books");
+        robot.clickOn(area(robot));
+        ctrlEnter(robot);
+        waitFor(() -> robot.lookup("#lab-row-count").tryQuery().isPresent() && scroll.getVvalue() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node results = robot.lookup("#lab-results").query();
+        javafx.geometry.Bounds inViewport = scroll.getContent().sceneToLocal(results.localToScene(results.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double top = scroll.getVvalue() * (scroll.getContent().getLayoutBounds().getHeight() - viewport);
+        assertTrue(inViewport.getMinY() >= top - 1 && inViewport.getMinY() < top + viewport,
+                "the result's top is in view: " + inViewport + " viewport from " + top);
+    }
+
     @Test
     void checkPassesACorrectQueryAndRecordsTheAttempt(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
