@@ -72,7 +72,11 @@ class LabPaneTest {
     }
 
     private void show(FxRobot robot, String labId, Lang lang) {
-        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(ctx.pane(labId, lang, "g")));
+        robot.interact(() -> {
+            ScrollPane scroll = (ScrollPane) stage.getScene().getRoot();
+            scroll.setContent(ctx.pane(labId, lang, "g"));
+            scroll.setVvalue(0); // an earlier test may have scrolled: buttons must be on screen to be clicked
+        });
         waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent() || robot.lookup("#lab-problem").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -144,6 +148,7 @@ class LabPaneTest {
             javafx.scene.layout.Region text = new javafx.scene.layout.Region();
             text.setMinHeight(450);
             ((ScrollPane) stage.getScene().getRoot()).setContent(new VBox(text, ctx.pane("cheap", Lang.EN, "g")));
+            ((ScrollPane) stage.getScene().getRoot()).setVvalue(0);
         });
         waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent());
         ScrollPane scroll = (ScrollPane) stage.getScene().getRoot();
