@@ -121,8 +121,10 @@ final class LessonPane extends StackPane {
                 keepPosition();
             }
         });
+        // The reading position follows the learner's scrolling, not the scroll pane's own adjustments while the page
+        // changes height (keepPosition is then queued and puts the reader back).
         scroll.vvalueProperty().addListener((o, was, now) -> {
-            if (!restoring && rendered != null && pendingTarget == null) {
+            if (!restoring && rendered != null && pendingTarget == null && !keepQueued) {
                 vm.setReadingBlock(topVisibleBlock());
             }
         });
@@ -363,10 +365,18 @@ final class LessonPane extends StackPane {
             pendingTarget = target;
             return;
         }
+        double y = boundsInPage(target).getMinY();
         boolean was = restoring;
         restoring = true;
-        scroll.setVvalue(Math.min(1, Math.max(0, boundsInPage(target).getMinY() / range)));
+        scroll.setVvalue(Math.min(1, Math.max(0, y / range)));
         restoring = was;
+        if (y > range + 1 && rendered != null && !rendered.isComplete()) {
+            // Only the first screen is rendered and it is too short to bring the target to the top: as near as it
+            // goes for now, exactly once the rest of the lesson is in (the page grows, keepPosition retries). The
+            // reading position stays the target's, not where the short page had to stop.
+            pendingTarget = target;
+            return;
+        }
         vm.setReadingBlock(topVisibleBlock());
     }
 
