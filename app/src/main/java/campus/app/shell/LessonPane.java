@@ -52,6 +52,8 @@ final class LessonPane extends StackPane {
     /** Built on first use: a text field in the first frame would cost the start-up its skin and behaviour. */
     private FindBar findBar;
     private final VBox top = new VBox();
+    /** Pixels from the top of the reading block to the top of the viewport (see {@link #noteReadingPosition()}). */
+    private double readingOffset;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
@@ -125,7 +127,7 @@ final class LessonPane extends StackPane {
         // changes height (keepPosition is then queued and puts the reader back).
         scroll.vvalueProperty().addListener((o, was, now) -> {
             if (!restoring && rendered != null && pendingTarget == null && !keepQueued) {
-                vm.setReadingBlock(topVisibleBlock());
+                noteReadingPosition();
             }
         });
     }
@@ -324,13 +326,27 @@ final class LessonPane extends StackPane {
     }
 
     void scrollToBlock(int index) {
+        scrollToBlock(index, 0);
+    }
+
+    /** To the block, {@code offset} px below its top (where the reader was inside a tall block, e.g. a lab). */
+    private void scrollToBlock(int index, double offset) {
         pendingTarget = null;
-        if (rendered == null || index <= 0 || rendered.blocks().isEmpty()) {
+        if (rendered == null || index < 0 || index == 0 && offset <= 0 || rendered.blocks().isEmpty()) {
             scroll.setVvalue(0);
+            readingOffset = 0;
             return;
         }
         Node target = rendered.blocks().get(Math.min(index, rendered.blocks().size() - 1));
-        scrollTo(target);
+        scrollTo(target, offset);
+    }
+
+    /** The block at the top of the viewport and how far into it the viewport starts: kept when the page changes. */
+    private void noteReadingPosition() {
+        int block = topVisibleBlock();
+        vm.setReadingBlock(block);
+        readingOffset = rendered == null || rendered.blocks().isEmpty() ? 0
+                : Math.max(0, viewportTop() - boundsInPage(rendered.blocks().get(block)).getMinY());
     }
 
     void scrollToAnchor(String anchor) {
@@ -349,12 +365,17 @@ final class LessonPane extends StackPane {
             if (pendingTarget != null) {
                 scrollTo(pendingTarget);
             } else if (rendered != null) {
-                scrollToBlock(vm.readingBlock());
+                // e.g. a lab's rows or a quiz's feedback made its block taller: stay where the reader was inside it
+                scrollToBlock(vm.readingBlock(), readingOffset);
             }
         });
     }
 
     private void scrollTo(Node target) {
+        scrollTo(target, 0);
+    }
+
+    private void scrollTo(Node target, double offset) {
         pendingTarget = null;
         scroll.applyCss();
         scroll.layout();
@@ -365,7 +386,8 @@ final class LessonPane extends StackPane {
             pendingTarget = target;
             return;
         }
-        double y = boundsInPage(target).getMinY();
+        Bounds tb = boundsInPage(target);
+        double y = tb.getMinY() + Math.min(offset, Math.max(0, tb.getHeight() - 1));
         boolean was = restoring;
         restoring = true;
         scroll.setVvalue(Math.min(1, Math.max(0, y / range)));
@@ -377,7 +399,7 @@ final class LessonPane extends StackPane {
             pendingTarget = target;
             return;
         }
-        vm.setReadingBlock(topVisibleBlock());
+        noteReadingPosition();
     }
 
     private double viewportTop() {

@@ -280,6 +280,43 @@ class ShellTest {
         return robot.lookup("#find-count").queryLabeled().getText();
     }
 
+    /** Resizing (like a lab's rows or a quiz's feedback growing its block) keeps the reader inside a tall block. */
+    @Test
+    void theReaderStaysInsideATallBlockWhenTheWindowChangesHeight() throws Exception {
+        TestContent.goodCourse(content);
+        open();
+        openCourse("good");
+        LessonPane pane = window.view().lessonPane();
+        // the viewport's top 30 px into paragraph 22 (blocks: title, then heading and paragraph for each section)
+        double[] before = fx(() -> {
+            javafx.scene.Node block = pane.rendered().blocks().get(22);
+            javafx.scene.Node page = pane.scrollPane().getContent();
+            double blockTop = page.sceneToLocal(block.localToScene(block.getBoundsInLocal())).getMinY();
+            double range = page.getLayoutBounds().getHeight() - pane.scrollPane().getViewportBounds().getHeight();
+            pane.scrollPane().setVvalue((blockTop + 30) / range);
+            return new double[] {block.getBoundsInLocal().getHeight(), pane.topVisibleBlock()};
+        });
+        assertTrue(before[0] > 60, "a tall block: " + before[0]);
+        assertEquals(22, (int) before[1]);
+        double viewportBefore = fx(() -> pane.scrollPane().getViewportBounds().getHeight());
+        fx(() -> {
+            stage.setHeight(stage.getHeight() - 150);
+            return null;
+        });
+        waitFor(() -> pane.scrollPane().getViewportBounds().getHeight() < viewportBefore - 100);
+        WaitForAsyncUtils.waitForFxEvents(); // the layout, then the position kept after it
+        WaitForAsyncUtils.waitForFxEvents();
+        double offset = fx(() -> {
+            javafx.scene.Node block = pane.rendered().blocks().get(22);
+            javafx.scene.Node page = pane.scrollPane().getContent();
+            double blockTop = page.sceneToLocal(block.localToScene(block.getBoundsInLocal())).getMinY();
+            double range = page.getLayoutBounds().getHeight() - pane.scrollPane().getViewportBounds().getHeight();
+            return pane.scrollPane().getVvalue() * range - blockTop;
+        });
+        assertEquals(30, offset, 1.5, "the viewport still starts 30 px into the paragraph");
+        assertEquals(22, (int) fx(pane::topVisibleBlock));
+    }
+
     @Test
     void zoomChangesTheFontSizeOfTheWholeWindow() throws Exception {
         open();
