@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -9,36 +10,56 @@ import javafx.scene.control.ScrollPane;
  * Brings a node into view in the scroll pane around it (the lesson), scrolling as little as possible: a lab's result or
  * error appears below its editor, and an editor near the bottom of the window would otherwise hide what the learner
  * just asked for. Nothing moves when the node is already in view or there is no scroll pane.
+ *
+ * <p>A scroll pane that keeps its own reading position (the lesson's) does the scrolling itself: it puts a
+ * {@code Consumer<Node>} under {@link #HANDLER} in its properties, and it gets the node.
  */
-final class ScrollReveal {
+public final class ScrollReveal {
+
+    /** Key, in a scroll pane's properties, of the {@code Consumer<Node>} that reveals a node in it. */
+    public static final String HANDLER = "campus.scrollReveal";
 
     private ScrollReveal() {
     }
 
+    @SuppressWarnings("unchecked")
     static void reveal(Node target) {
         ScrollPane scroll = enclosing(target);
         if (scroll == null || scroll.getContent() == null || !target.isVisible()) {
             return;
         }
+        Object handler = scroll.getProperties().get(HANDLER);
+        if (handler instanceof Consumer<?> c) {
+            ((Consumer<Node>) c).accept(target);
+            return;
+        }
         scroll.applyCss();
         scroll.layout();
         Node content = scroll.getContent();
-        Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
         double viewport = scroll.getViewportBounds().getHeight();
         double range = content.getLayoutBounds().getHeight() - viewport;
-        if (b == null || viewport <= 0 || range <= 0) {
+        if (viewport <= 0 || range <= 0) {
             return;
         }
         double top = scroll.getVvalue() * range;
-        double want = top;
-        if (b.getMaxY() > top + viewport) {
-            want = Math.min(b.getMinY(), b.getMaxY() - viewport);   // its bottom into view, never past its top
-        } else if (b.getMinY() < top) {
-            want = b.getMinY();
-        }
+        double want = wantedTop(top, viewport, content.sceneToLocal(target.localToScene(target.getBoundsInLocal())));
         if (want != top) {
             scroll.setVvalue(Math.max(0, Math.min(1, want / range)));
         }
+    }
+
+    /**
+     * Where the viewport's top should be so that {@code b} (in content coordinates) is in view: unchanged when it is,
+     * else scrolled as little as possible, its bottom into view but never past its top.
+     */
+    public static double wantedTop(double top, double viewport, Bounds b) {
+        if (b.getMaxY() > top + viewport) {
+            return Math.min(b.getMinY(), b.getMaxY() - viewport);
+        }
+        if (b.getMinY() < top) {
+            return b.getMinY();
+        }
+        return top;
     }
 
     private static ScrollPane enclosing(Node n) {

@@ -65,6 +65,9 @@ final class LessonPane extends StackPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Css.LESSON_SCROLL);
         scroll.setId("lesson-scroll");
+        // A lab's result or error that appears below the window is scrolled into view through here, so that the
+        // reading position follows (otherwise keeping it would scroll straight back).
+        scroll.getProperties().put(campus.app.lab.ScrollReveal.HANDLER, (java.util.function.Consumer<Node>) this::reveal);
         notices.getStyleClass().add("campus-notices");
 
         previous.setId("previous-lesson");
@@ -400,6 +403,30 @@ final class LessonPane extends StackPane {
             return;
         }
         noteReadingPosition();
+    }
+
+    /** Scrolls as little as needed to show {@code target}, and reads there from now on. */
+    private void reveal(Node target) {
+        if (rendered == null) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double range = page.getHeight() - viewport;
+        if (viewport <= 0 || range <= 0) {
+            return;
+        }
+        double top = viewportTop();
+        double want = campus.app.lab.ScrollReveal.wantedTop(top, viewport, boundsInPage(target));
+        if (want != top) {
+            boolean was = restoring;
+            restoring = true;
+            scroll.setVvalue(Math.max(0, Math.min(1, want / range)));
+            restoring = was;
+            pendingTarget = null;
+            noteReadingPosition();
+        }
     }
 
     private double viewportTop() {

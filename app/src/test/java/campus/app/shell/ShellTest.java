@@ -505,6 +505,43 @@ class ShellTest {
         assertEquals(Optional.empty(), fx(() -> hooks.image("images/missing.png")));
     }
 
+    /** A lab near the bottom of the window: its rows are scrolled into view, and the lesson keeps that position. */
+    @Test
+    void aLabsRowsBelowTheWindowAreScrolledIntoViewAndStayThere() throws Exception {
+        open(); // the shipped course: its first lesson ends with the lab "add-a-book"
+        LessonPane pane = window.view().lessonPane();
+        Node lab = fx(() -> pane.rendered().root().lookup("#lab-add-a-book"));
+        assertTrue(lab != null, "the shipped first lesson has its lab");
+        fx(() -> {
+            Node editor = lab.lookup("#lab-editor");
+            javafx.scene.Node page = pane.scrollPane().getContent();
+            double editorTop = page.sceneToLocal(editor.localToScene(editor.getBoundsInLocal())).getMinY();
+            double viewport = pane.scrollPane().getViewportBounds().getHeight();
+            double range = page.getLayoutBounds().getHeight() - viewport;
+            pane.scrollPane().setVvalue(Math.max(0, editorTop - viewport + 120) / range); // editor at the bottom edge
+            ((org.fxmisc.richtext.CodeArea) lab.lookup(".lab-editor")).replaceText("SELECT title, price FROM books");
+            return null;
+        });
+        waitFor(() -> !lab.lookup("#lab-run").isDisabled());
+        fx(() -> {
+            ((javafx.scene.control.Button) lab.lookup("#lab-run")).fire();
+            return null;
+        });
+        waitFor(() -> lab.lookup("#lab-row-count") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] seen = fx(() -> {
+            Node results = lab.lookup("#lab-results");
+            javafx.scene.Node page = pane.scrollPane().getContent();
+            double resultsTop = page.sceneToLocal(results.localToScene(results.getBoundsInLocal())).getMinY();
+            double viewport = pane.scrollPane().getViewportBounds().getHeight();
+            double top = pane.scrollPane().getVvalue() * (page.getLayoutBounds().getHeight() - viewport);
+            return new double[] {resultsTop, top, viewport};
+        });
+        assertTrue(seen[0] >= seen[1] - 1 && seen[0] < seen[1] + seen[2] - 40,
+                "the rows' top is in view: rows at " + seen[0] + ", viewport " + seen[1] + " + " + seen[2]);
+    }
+
     @Test
     void theExamMenuOpensTheLauncherWithTheShippedPracticeExam() throws Exception {
         open();
