@@ -48,6 +48,17 @@ class LabCommandTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("应有 2 列，实际为 1 列。"), out.toString(StandardCharsets.UTF_8));
     }
 
+    /** The JSON is for tools and people alike: quotes in messages stay quotes, not \\u0027. */
+    @Test
+    void jsonMessagesKeepTheirQuotes(@TempDir Path dir) throws Exception {
+        Path wrong = dir.resolve("wrong.sql");
+        Files.writeString(wrong, "SELECT 'x' AS district, 1");
+        assertEquals(1, run("check", "bike-trips-per-district", wrong.toString(), "--json"));
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(json.contains("'") && !json.contains("\\u0027"), json);
+        assertTrue(JsonParser.parseString(json).getAsJsonObject().get("messages").getAsJsonArray().size() > 0);
+    }
+
     @Test
     void usageErrorsAndProblemsHaveTheirExitCodes(@TempDir Path dir) throws Exception {
         assertEquals(2, run());

@@ -9,7 +9,7 @@ import campus.labs.LabSession;
 import campus.labs.Verdict;
 import campus.labs.sandbox.SandboxLimits;
 import campus.progress.LearningEventSink;
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -112,7 +112,7 @@ public final class LabCommand {
                 JsonArray m = new JsonArray();
                 v.messages().forEach(x -> m.add(x.in(lang)));
                 o.add("messages", m);
-                out.println(new Gson().toJson(o));
+                out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
             } else {
                 out.println(Msg.of(v.passed() ? "labs.cli.passed" : "labs.cli.failed", id, v.score(), v.maxScore()).in(lang));
                 v.messages().forEach(x -> out.println("  " + x.in(lang)));
