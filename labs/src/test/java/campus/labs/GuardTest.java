@@ -197,6 +197,24 @@ class GuardTest {
         assertTrue(mid.message().in(Lang.EN).startsWith("Syntax error near"), mid.message().in(Lang.EN));
     }
 
+    /** A foreign key that refuses a change says which rows and which tables, in the learner's terms. */
+    @Test
+    void foreignKeysExplainWhatRefusedTheChange() {
+        String used = readWrite.run("SELECT 1;\nDELETE FROM books WHERE id = (SELECT MIN(book_id) FROM order_items)")
+                .problem().orElseThrow().message().in(Lang.EN);
+        assertTrue(used.matches("Line 2, column 1: the row of books with id = \\d+ is still used by rows of order_items"
+                + " \\(order_items\\.book_id refers to books\\.id, a foreign key\\)\\. Change or delete those rows of"
+                + " order_items first, or leave this row as it is\\."), used);
+        String missing = readWrite.run("INSERT INTO order_items VALUES (1, 99, 99999, 1, 1.00)").problem().orElseThrow()
+                .message().in(Lang.EN);
+        assertEquals("Line 1, column 1: order_items.book_id = 99999 refers to a row of books that does not exist"
+                + " (order_items.book_id must match a books.id, a foreign key). Use a value books has, or add that row to"
+                + " books first.", missing);
+        assertTrue(readWrite.run("INSERT INTO order_items VALUES (1, 99, 99999, 1, 1.00)").problem().orElseThrow()
+                .message().in(Lang.ZH).contains("引用了 books 中不存在的行"));
+        readWrite.reset();
+    }
+
     /** Valid MySQL that the lab engine reads otherwise gets the reason and the way around it, not only H2's words. */
     @Test
     void mysqlHabitsH2DoesNotShareAreExplained() {

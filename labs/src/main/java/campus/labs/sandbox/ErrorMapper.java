@@ -37,8 +37,40 @@ final class ErrorMapper {
                 Msg.of("labs.run.sqlError", 0, 0, text), script, offset);
         Msg m = syntax && offsetInStatement >= 0 ? syntaxMessage(statementSql, offsetInStatement, p.line(), p.column())
                 : Msg.of("labs.run.sqlError", p.line(), p.column(), text);
-        Msg mysql = mysqlDifference(e.getErrorCode(), syntax, statementSql, offsetInStatement, text, p.line(), p.column());
-        return new SqlProblem(p.kind(), mysql != null ? mysql : m, p.offset(), p.line(), p.column());
+        Msg better = mysqlDifference(e.getErrorCode(), syntax, statementSql, offsetInStatement, text, p.line(), p.column());
+        if (better == null) {
+            better = foreignKey(e.getErrorCode(), text, p.line(), p.column());
+        }
+        return new SqlProblem(p.kind(), better != null ? better : m, p.offset(), p.line(), p.column());
+    }
+
+    private static final java.util.regex.Pattern FOREIGN_KEY = java.util.regex.Pattern.compile(
+            "\"[^\"]*?:\\s*(?:[\\w$]+\\.)?([\\w$]+) FOREIGN KEY\\(([^)]*)\\) REFERENCES (?:[\\w$]+\\.)?([\\w$]+)\\(([^)]*)\\)"
+            + " \\((.*)\\)\"");
+
+    /**
+     * A foreign key refused the change, said in the learner's terms: which rows of which table still refer to the row
+     * (deleting or changing a referenced row), or which referenced row is missing (a new or changed referencing row).
+     * H2 says it as the constraint's definition; null when its message has another shape.
+     */
+    static Msg foreignKey(int code, String h2Text, int line, int column) {
+        boolean childExists = code == org.h2.api.ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1;
+        boolean parentMissing = code == org.h2.api.ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1;
+        if (!childExists && !parentMissing) {
+            return null;
+        }
+        java.util.regex.Matcher m = FOREIGN_KEY.matcher(h2Text);
+        if (!m.find()) {
+            return null;
+        }
+        String child = m.group(1);
+        String childColumns = m.group(2);
+        String parent = m.group(3);
+        String parentColumns = m.group(4);
+        String value = m.group(5);
+        return childExists
+                ? Msg.of("labs.run.fkStillUsed", line, column, parent, parentColumns, value, child, childColumns)
+                : Msg.of("labs.run.fkMissing", line, column, child, childColumns, value, parent, parentColumns);
     }
 
     private static final java.util.Set<String> NOT_AN_ALIAS = java.util.Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
