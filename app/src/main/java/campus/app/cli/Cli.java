@@ -55,13 +55,15 @@ public final class Cli {
     }
 
     static void usage(PrintStream s) {
-        s.println("usage: campus [--content DIR]            start the app");
+        s.println("usage: campus [--content DIR]… [--lang en|zh] [--data DIR]   start the app; --data: where progress,");
+        s.println("                                          drafts and attempts are kept (default $XDG_DATA_HOME/campus or ~/.campus)");
         s.println("       campus validate [DIR…]            check course content (default: the shipped content)");
         s.println("       campus lab list [--content DIR]                          list the labs: id, course, lesson");
         s.println("       campus lab check [--content DIR] <lab-id> <file.sql> [--json] [--lang zh]   check SQL against a lab");
         s.println("       campus dataset import <mysqldump.sql> <name> [--into DIR]  turn a MySQL dump into a lab dataset");
         s.println("       campus exam pack <bank-dir> --code <code> --out <file>   build an encrypted exam package");
-        s.println("       campus exam verify <record> <bank-dir>                   check a signed attempt and re-grade it");
+        s.println("       campus exam verify <record> <bank-dir | package --code C> [--key install.pub]");
+        s.println("                                                                check a signed attempt and re-grade it");
         s.println("       campus questions import <file> [--into DIR]              import Moodle GIFT or Moodle XML questions");
         s.println("       campus help                       this text");
     }
