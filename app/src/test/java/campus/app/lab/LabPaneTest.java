@@ -67,8 +67,11 @@ class LabPaneTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         ctx.close();
+        // popups a test left open (the completion list) must not cover the next test's window
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != stage).forEach(javafx.stage.Window::hide)).get();
     }
 
     private void show(FxRobot robot, String labId, Lang lang) {
@@ -111,10 +114,14 @@ class LabPaneTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
-    /** A lab's buttons are disabled while its session opens or works: a click then would do nothing. */
+    /**
+     * Presses a lab button once it is enabled (it is disabled while the session opens or works: a press then would do
+     * nothing). Fired rather than clicked at screen coordinates, which another test's leftover popup (the completion
+     * list) or scrolling can cover.
+     */
     private void clickWhenEnabled(FxRobot robot, String query) {
-        waitFor(() -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        robot.clickOn(query);
+        waitFor(() -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled() && n.isVisible()).orElse(false));
+        robot.interact(() -> robot.lookup(query).queryButton().fire());
     }
 
     private String text(FxRobot robot, String query) {
