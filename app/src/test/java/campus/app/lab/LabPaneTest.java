@@ -79,6 +79,7 @@ class LabPaneTest {
             ScrollPane scroll = (ScrollPane) stage.getScene().getRoot();
             scroll.setContent(ctx.pane(labId, lang, "g"));
             scroll.setVvalue(0); // an earlier test may have scrolled: buttons must be on screen to be clicked
+            stage.requestFocus(); // and its popups, now closed, may have kept the window's focus
         });
         waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent() || robot.lookup("#lab-problem").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
