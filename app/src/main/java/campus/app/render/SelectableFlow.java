@@ -26,11 +26,14 @@ final class SelectableFlow extends TextFlow {
     /** Layout index of an embedded node → the text it copies as (an image's alt text). */
     private final Map<Integer, String> embedded = new TreeMap<>();
     private String copyPrefix = "";
-    private Path highlight;
-    private Path findMarks;
-    private Path findCurrent;
-    private int[] matchRanges = new int[0];
-    private int[] currentRange = new int[0];
+    /** Highlight layers behind the text, bottom to top: the selection, find's matches, find's current match. */
+    private static final int SELECTION = 0;
+    private static final int MATCHES = 1;
+    private static final int CURRENT = 2;
+    private static final String[] LAYER_STYLES = {MdStyles.SELECTION, MdStyles.FIND_MATCH, MdStyles.FIND_CURRENT};
+    /** Each layer's path (made on first use) and the ranges it draws, pairs of [from, to). */
+    private final Path[] layers = new Path[LAYER_STYLES.length];
+    private final int[][] layerRanges = {{}, {}, {}};
     /** The width the highlight paths were computed for: a new width (resize, zoom) re-wraps the text. */
     private double markedWidth = -1;
     private int selStart;
@@ -128,23 +131,7 @@ final class SelectableFlow extends TextFlow {
         }
         selStart = from;
         selEnd = to;
-        if (from == to) {
-            if (highlight != null) {
-                highlight.getElements().clear();
-            }
-            return;
-        }
-        if (highlight == null) {
-            highlight = new Path();
-            highlight.getStyleClass().add(MdStyles.SELECTION);
-            highlight.setManaged(false);
-            highlight.setMouseTransparent(true);
-            getChildren().add(0, highlight);
-        }
-        Insets in = getInsets();
-        highlight.setTranslateX(in.getLeft());
-        highlight.setTranslateY(in.getTop());
-        highlight.getElements().setAll(rangeShape(from, to));
+        paint(SELECTION, range(from, to));
     }
 
     void clearSelection() {
@@ -158,14 +145,16 @@ final class SelectableFlow extends TextFlow {
 
     /** Find: marks every range {@code [from, to)} in {@code ranges} (pairs), or none for an empty array. */
     void markMatches(int[] ranges) {
-        matchRanges = ranges;
-        findMarks = mark(findMarks, MdStyles.FIND_MATCH, ranges, 0);
+        paint(MATCHES, ranges);
     }
 
     /** Find: marks the current match, or none when {@code from == to}. */
     void markCurrent(int from, int to) {
-        currentRange = from == to ? new int[0] : new int[] {from, to};
-        findCurrent = mark(findCurrent, MdStyles.FIND_CURRENT, currentRange, 1);
+        paint(CURRENT, range(from, to));
+    }
+
+    private static int[] range(int from, int to) {
+        return from == to ? new int[0] : new int[] {from, to};
     }
 
     @Override
@@ -175,14 +164,10 @@ final class SelectableFlow extends TextFlow {
         if (w != markedWidth) {
             markedWidth = w;
             // the text wrapped anew: redraw what is highlighted on it
-            if (highlight != null && selEnd > selStart) {
-                highlight.getElements().setAll(rangeShape(selStart, selEnd));
-            }
-            if (matchRanges.length > 0) {
-                findMarks = mark(findMarks, MdStyles.FIND_MATCH, matchRanges, 0);
-            }
-            if (currentRange.length > 0) {
-                findCurrent = mark(findCurrent, MdStyles.FIND_CURRENT, currentRange, 1);
+            for (int layer = 0; layer < layers.length; layer++) {
+                if (layerRanges[layer].length > 0) {
+                    paint(layer, layerRanges[layer]);
+                }
             }
         }
     }
@@ -195,21 +180,27 @@ final class SelectableFlow extends TextFlow {
         return new javafx.geometry.BoundingBox(b.getMinX() + in.getLeft(), b.getMinY() + in.getTop(), b.getWidth(), b.getHeight());
     }
 
-    private Path mark(Path path, String styleClass, int[] ranges, int layer) {
+    /** Draws one highlight layer over {@code ranges} (pairs), or clears it for none. */
+    private void paint(int layer, int[] ranges) {
+        layerRanges[layer] = ranges;
+        Path path = layers[layer];
         if (ranges.length == 0) {
             if (path != null) {
                 path.getElements().clear();
             }
-            return path;
+            return;
         }
         if (path == null) {
             path = new Path();
-            path.getStyleClass().add(styleClass);
+            path.getStyleClass().add(LAYER_STYLES[layer]);
             path.setManaged(false);
             path.setMouseTransparent(true);
-            // behind the text, above the selection (if any) and, for the current match, above the other matches
-            int at = Math.min(getChildren().size(), (highlight != null ? 1 : 0) + (layer == 1 && findMarks != null ? 1 : 0));
+            int at = 0; // behind the text, above the layers below it
+            for (int below = 0; below < layer; below++) {
+                at += layers[below] != null ? 1 : 0;
+            }
             getChildren().add(at, path);
+            layers[layer] = path;
         }
         Insets in = getInsets();
         path.setTranslateX(in.getLeft());
@@ -219,6 +210,5 @@ final class SelectableFlow extends TextFlow {
             elements.addAll(java.util.Arrays.asList(rangeShape(ranges[i], ranges[i + 1])));
         }
         path.getElements().setAll(elements);
-        return path;
     }
 }
