@@ -1,6 +1,5 @@
 package campus.app.lab;
 
-import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -11,26 +10,20 @@ import javafx.scene.control.ScrollPane;
  * error appears below its editor, and an editor near the bottom of the window would otherwise hide what the learner
  * just asked for. Nothing moves when the node is already in view or there is no scroll pane.
  *
- * <p>A scroll pane that keeps its own reading position (the lesson's) does the scrolling itself: it puts a
- * {@code Consumer<Node>} under {@link #HANDLER} in its properties, and it gets the node.
+ * <p>A scroll pane that keeps its own reading position (the lesson's) puts a {@code Runnable} under {@link #REVEALED} in
+ * its properties: it runs after such a scroll, so the pane takes the new place as the reader's.
  */
 public final class ScrollReveal {
 
-    /** Key, in a scroll pane's properties, of the {@code Consumer<Node>} that reveals a node in it. */
-    public static final String HANDLER = "campus.scrollReveal";
+    /** Key, in a scroll pane's properties, of a {@code Runnable} run after this class scrolled it. */
+    public static final String REVEALED = "campus.scrollRevealed";
 
     private ScrollReveal() {
     }
 
-    @SuppressWarnings("unchecked")
     static void reveal(Node target) {
         ScrollPane scroll = enclosing(target);
         if (scroll == null || scroll.getContent() == null || !target.isVisible()) {
-            return;
-        }
-        Object handler = scroll.getProperties().get(HANDLER);
-        if (handler instanceof Consumer<?> c) {
-            ((Consumer<Node>) c).accept(target);
             return;
         }
         scroll.applyCss();
@@ -45,6 +38,9 @@ public final class ScrollReveal {
         double want = wantedTop(top, viewport, content.sceneToLocal(target.localToScene(target.getBoundsInLocal())));
         if (want != top) {
             scroll.setVvalue(Math.max(0, Math.min(1, want / range)));
+            if (scroll.getProperties().get(REVEALED) instanceof Runnable revealed) {
+                revealed.run();
+            }
         }
     }
 
@@ -52,7 +48,7 @@ public final class ScrollReveal {
      * Where the viewport's top should be so that {@code b} (in content coordinates) is in view: unchanged when it is,
      * else scrolled as little as possible, its bottom into view but never past its top.
      */
-    public static double wantedTop(double top, double viewport, Bounds b) {
+    private static double wantedTop(double top, double viewport, Bounds b) {
         if (b.getMaxY() > top + viewport) {
             return Math.min(b.getMinY(), b.getMaxY() - viewport);
         }

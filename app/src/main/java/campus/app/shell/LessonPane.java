@@ -65,9 +65,14 @@ final class LessonPane extends StackPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Css.LESSON_SCROLL);
         scroll.setId("lesson-scroll");
-        // A lab's result or error that appears below the window is scrolled into view through here, so that the
-        // reading position follows (otherwise keeping it would scroll straight back).
-        scroll.getProperties().put(campus.app.lab.ScrollReveal.HANDLER, (java.util.function.Consumer<Node>) this::reveal);
+        // A lab's result or error that appears below the window is scrolled into view: the reading position follows
+        // (otherwise keeping it would scroll straight back).
+        scroll.getProperties().put(campus.app.lab.ScrollReveal.REVEALED, (Runnable) () -> {
+            if (rendered != null) {
+                pendingTarget = null;
+                noteReadingPosition();
+            }
+        });
         notices.getStyleClass().add("campus-notices");
 
         previous.setId("previous-lesson");
@@ -391,10 +396,7 @@ final class LessonPane extends StackPane {
         }
         Bounds tb = boundsInPage(target);
         double y = tb.getMinY() + Math.min(offset, Math.max(0, tb.getHeight() - 1));
-        boolean was = restoring;
-        restoring = true;
-        scroll.setVvalue(Math.min(1, Math.max(0, y / range)));
-        restoring = was;
+        setViewportTop(y, range);
         if (y > range + 1 && rendered != null && !rendered.isComplete()) {
             // Only the first screen is rendered and it is too short to bring the target to the top: as near as it
             // goes for now, exactly once the rest of the lesson is in (the page grows, keepPosition retries). The
@@ -405,28 +407,15 @@ final class LessonPane extends StackPane {
         noteReadingPosition();
     }
 
-    /** Scrolls as little as needed to show {@code target}, and reads there from now on. */
-    private void reveal(Node target) {
-        if (rendered == null) {
-            return;
-        }
-        scroll.applyCss();
-        scroll.layout();
-        double viewport = scroll.getViewportBounds().getHeight();
-        double range = page.getHeight() - viewport;
-        if (viewport <= 0 || range <= 0) {
-            return;
-        }
-        double top = viewportTop();
-        double want = campus.app.lab.ScrollReveal.wantedTop(top, viewport, boundsInPage(target));
-        if (want != top) {
-            boolean was = restoring;
-            restoring = true;
-            scroll.setVvalue(Math.max(0, Math.min(1, want / range)));
-            restoring = was;
-            pendingTarget = null;
-            noteReadingPosition();
-        }
+    /**
+     * Puts the viewport's top at {@code y} in the page (clamped to the page), without the vvalue listener taking it
+     * for the reader's own scrolling: the caller notes the reading position itself when it should.
+     */
+    private void setViewportTop(double y, double range) {
+        boolean was = restoring;
+        restoring = true;
+        scroll.setVvalue(Math.min(1, Math.max(0, y / range)));
+        restoring = was;
     }
 
     private double viewportTop() {
