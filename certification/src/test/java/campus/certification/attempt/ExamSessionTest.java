@@ -236,11 +236,7 @@ class ExamSessionTest {
 
     @Test
     void graceLocksAnswersThenSubmits() throws IOException {
-        Path dir = data.resolve("grace");
-        copyBank(TestSupport.bankDir("all-types"), dir);
-        Path ej = dir.resolve("exam.json");
-        Files.writeString(ej, Files.readString(ej).replace("\"auto-submit\"", "\"grace\", \"graceSeconds\": 60"));
-        LoadedExam g = service.openFolder(dir);
+        LoadedExam g = allTypesWithTimeout("grace", "\"grace\", \"graceSeconds\": 60");
         ExamSession s = service.start(g, ExamMode.CERTIFICATION, "Ann");
         clock.advance(Duration.ofMinutes(30));
         assertTrue(s.tick().isEmpty());
@@ -254,17 +250,22 @@ class ExamSessionTest {
 
     @Test
     void notCountedPolicyClosesUngraded() throws IOException {
-        Path dir = data.resolve("nc");
-        copyBank(TestSupport.bankDir("all-types"), dir);
-        Path ej = dir.resolve("exam.json");
-        Files.writeString(ej, Files.readString(ej).replace("\"auto-submit\"", "\"not-counted\""));
-        LoadedExam g = service.openFolder(dir);
+        LoadedExam g = allTypesWithTimeout("nc", "\"not-counted\"");
         ExamSession s = service.start(g, ExamMode.CERTIFICATION, "Ann");
         clock.advance(Duration.ofMinutes(31));
         ExamOutcome o = s.submit();
         assertEquals(AttemptStatus.EXPIRED, o.status());
         assertTrue(o.result().isEmpty());
         assertFalse(o.claimed().counted());
+    }
+
+    /** The all-types exam copied to {@code folder} with its {@code "onTimeout"} value replaced by {@code policyJson}. */
+    private LoadedExam allTypesWithTimeout(String folder, String policyJson) throws IOException {
+        Path dir = data.resolve(folder);
+        copyBank(TestSupport.bankDir("all-types"), dir);
+        Path ej = dir.resolve("exam.json");
+        Files.writeString(ej, Files.readString(ej).replace("\"auto-submit\"", policyJson));
+        return service.openFolder(dir);
     }
 
     static void copyBank(Path from, Path to) throws IOException {
