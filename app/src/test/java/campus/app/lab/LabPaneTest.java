@@ -79,7 +79,6 @@ class LabPaneTest {
             ScrollPane scroll = (ScrollPane) stage.getScene().getRoot();
             scroll.setContent(ctx.pane(labId, lang, "g"));
             scroll.setVvalue(0); // an earlier test may have scrolled: buttons must be on screen to be clicked
-            stage.requestFocus(); // and its popups, now closed, may have kept the window's focus
         });
         waitFor(() -> robot.lookup("#lab-editor").tryQuery().isPresent() || robot.lookup("#lab-problem").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -252,10 +251,22 @@ class LabPaneTest {
     void hintsAreRevealedOneAtATime(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         clickWhenEnabled(robot, "#lab-hint");
-        waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
+        try {
+            waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
+        } catch (AssertionError e) {
+            throw new AssertionError("first hint not shown: problem label " + robot.lookup("#lab-problem").tryQuery().map(n -> ((Label) n).getText())
+                    + " idle " + vmIdle(robot) + " hintButtons " + robot.lookup("#lab-hint").queryAll().size()
+                    + " panes " + robot.lookup("#lab-cheap").queryAll().size(), e);
+        }
         assertEquals("Hint 1: Start from books.", robot.lookup(".lab-hint").queryAs(Label.class).getText());
+        waitFor(() -> vmIdle(robot)); // the first hint's work is over before the second is asked for
         clickWhenEnabled(robot, "#lab-hint");
-        waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 2);
+        try {
+            waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 2);
+        } catch (AssertionError e) {
+            throw new AssertionError("second hint not shown: " + robot.lookup(".lab-hint").queryAll().size() + " shown, idle "
+                    + vmIdle(robot) + ", button disabled " + robot.lookup("#lab-hint").queryButton().isDisabled(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#lab-hint").queryButton().isDisabled(), "no hints left");
     }
