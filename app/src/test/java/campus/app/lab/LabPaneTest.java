@@ -250,6 +250,11 @@ class LabPaneTest {
     @Test
     void hintsAreRevealedOneAtATime(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
+        // the session opens when the editor first gets the focus, which the window gives it on its own schedule, and
+        // the buttons are disabled meanwhile: open it first, so that no press lands on a button just going busy
+        robot.interact(() -> area(robot).requestFocus());
+        waitFor(() -> !robot.lookup("#lab-schema").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
+        waitFor(() -> vmIdle(robot));
         clickWhenEnabled(robot, "#lab-hint");
         try {
             waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
