@@ -79,4 +79,26 @@ public final class StartClock {
             return -1;
         }
     }
+
+    /**
+     * The nodes of a scene graph by class, most numerous first, with their total: what the first CSS
+     * and layout passes work through. Printed by the start-up trace.
+     */
+    public static String nodeCensus(javafx.scene.Parent root) {
+        java.util.Map<String, Integer> byClass = new java.util.HashMap<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        int total = 0;
+        while (!todo.isEmpty()) {
+            javafx.scene.Node n = todo.pop();
+            total++;
+            byClass.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+            if (n instanceof javafx.scene.Parent) {
+                todo.addAll(((javafx.scene.Parent) n).getChildrenUnmodifiable());
+            }
+        }
+        StringBuilder out = new StringBuilder().append(total);
+        byClass.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+        return out.toString();
+    }
 }

@@ -149,6 +149,9 @@ public final class CampusWindow {
     private static void reportFirstPaint(Scene scene) {
         afterNextPulse(scene, () -> {
             StartClock.mark("first lesson laid out");
+            if (StartClock.isTracing()) {
+                System.out.println("trace first frame nodes: " + StartClock.nodeCensus(scene.getRoot()));
+            }
             System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
             System.out.println("first-paint-cpu-ms=" + StartClock.processCpuMs());
             if (!StartClock.isTracing()) {   // a trace goes on to the second frame

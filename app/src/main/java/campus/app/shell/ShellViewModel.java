@@ -45,7 +45,23 @@ import javafx.collections.ObservableList;
 public final class ShellViewModel {
 
     /** A lesson ready to render, with where to put the reader: a block index, or a heading anchor. */
-    public record OpenLesson(LoadedLesson lesson, int restoreBlock, String anchor, Set<String> images) { }
+    public record OpenLesson(LoadedLesson lesson, int restoreBlock, String anchor, Set<String> images) {
+
+        /**
+         * Each opening is its own event, so identity: the lesson property's listeners compare old and
+         * new values with {@code equals}, and a record's would walk the whole document on every open
+         * (and, the first time, build its method-handle tree on the UI thread during start-up).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
 
     static final int[] ZOOM_STEPS = {70, 80, 90, 100, 110, 125, 150, 175, 200, 250};
 
