@@ -69,10 +69,14 @@ public final class LabViewModel {
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>();
     private final ObservableList<Text> hints = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view only listens weakly to its list, so a view made per call (and a listener
+    // added to it) would go with the next garbage collection and the pane would stop hearing of new hints or tables.
+    private final ObservableList<Text> hintsView = FXCollections.unmodifiableObservableList(hints);
     private final BooleanProperty hintsLeft = new SimpleBooleanProperty();
     private final BooleanProperty solutionAllowed = new SimpleBooleanProperty();
     private final ObjectProperty<String> solution = new SimpleObjectProperty<>();
     private final ObservableList<SchemaTable> schema = FXCollections.observableArrayList();
+    private final ObservableList<SchemaTable> schemaView = FXCollections.unmodifiableObservableList(schema);
 
     LabViewModel(Lab lab, Opener opener, Executor pool, Executor ui, Drafts drafts) {
         this.lab = lab;
@@ -336,7 +340,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<Text> hints() {
-        return FXCollections.unmodifiableObservableList(hints);
+        return hintsView;
     }
 
     public ReadOnlyBooleanProperty hintsLeftProperty() {
@@ -352,7 +356,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<SchemaTable> schema() {
-        return FXCollections.unmodifiableObservableList(schema);
+        return schemaView;
     }
 
     Optional<LabSession> session() {
