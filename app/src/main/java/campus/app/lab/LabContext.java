@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.scene.Node;
 
@@ -38,6 +39,7 @@ public final class LabContext implements AutoCloseable {
     private final Executor ui;
     private final Map<String, LabViewModel> models = new ConcurrentHashMap<>();
     private volatile SandboxLimits limits = SandboxLimits.DEFAULT;
+    private volatile UnaryOperator<LabViewModel.Opener> opening = UnaryOperator.identity();
     private CompletableFuture<LabCatalog> catalog;
     private Object generation;
 
@@ -60,6 +62,12 @@ public final class LabContext implements AutoCloseable {
     /** For tests: other limits (a short timeout). */
     public LabContext withLimits(SandboxLimits l) {
         this.limits = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /** For tests: sessions open through {@code wrap} applied to the usual opener (a test holds the opening back). */
+    LabContext withOpening(UnaryOperator<LabViewModel.Opener> wrap) {
+        this.opening = Objects.requireNonNull(wrap);
         return this;
     }
 
@@ -100,7 +108,8 @@ public final class LabContext implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            return new LabViewModel(lab, l -> LabSession.open(l, c.datasets(), limits, events), pool, ui, drafts);
+            return new LabViewModel(lab, opening.apply(l -> LabSession.open(l, c.datasets(), limits, events)), pool, ui,
+                    drafts);
         });
     }
 

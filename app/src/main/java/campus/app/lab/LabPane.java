@@ -117,14 +117,14 @@ public final class LabPane extends VBox {
         checkB.setTooltip(new Tooltip(t("app.lab.tip.check")));
         Button explainB = button("lab-explain", "app.lab.explain", explain);
         Button hintB = button("lab-hint", "app.lab.hint", vm::nextHint);
-        hintB.disableProperty().bind(vm.hintsLeftProperty().not());
+        hintB.disableProperty().bind(vm.hintsLeftProperty().not().or(vm.workingProperty()));
         VBox confirm = new VBox(4);
         confirm.getStyleClass().add("lab-confirm");
         confirm.managedProperty().bind(confirm.visibleProperty());
         confirm.setVisible(false);
         Button solutionB = button("lab-solution", "app.lab.solution",
                 () -> ask(confirm, "app.lab.solutionConfirm", "app.lab.solutionShow", vm::revealSolution));
-        solutionB.disableProperty().bind(vm.solutionAllowedProperty().not());
+        solutionB.disableProperty().bind(vm.solutionAllowedProperty().not().or(vm.workingProperty()));
         Button resetB = button("lab-reset", "app.lab.reset",
                 () -> ask(confirm, "app.lab.resetConfirm", "app.lab.resetDo", vm::resetDataset));
 
@@ -132,6 +132,7 @@ public final class LabPane extends VBox {
         spinner.setId("lab-progress");
         spinner.setPrefSize(18, 18);
         Label busyText = new Label();
+        busyText.setId("lab-busy-text");
         busyText.getStyleClass().add("lab-muted");
         Button cancelB = button("lab-cancel", "app.lab.cancel", vm::cancel, "danger");
         HBox busy = new HBox(6, spinner, busyText, cancelB);
@@ -140,11 +141,12 @@ public final class LabPane extends VBox {
         busy.visibleProperty().bind(vm.busyProperty().isNotNull());
         busyText.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang), vm.busyProperty()));
-        cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.busyProperty().get() != null
+        cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.workingProperty().get()
                 && !"app.lab.preparing".equals(vm.busyProperty().get().key())
-                && !"app.lab.restoring".equals(vm.busyProperty().get().key()), vm.busyProperty()));
+                && !"app.lab.restoring".equals(vm.busyProperty().get().key()), vm.workingProperty(), vm.busyProperty()));
+        // Disabled while the session works on what was asked, not while it only opens: a press then waits for it.
         for (Button b : new Button[] {runB, checkB, explainB, resetB}) {
-            b.disableProperty().bind(vm.busyProperty().isNotNull());
+            b.disableProperty().bind(vm.workingProperty());
         }
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);

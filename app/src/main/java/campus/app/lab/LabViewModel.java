@@ -9,7 +9,10 @@ import campus.labs.Verdict;
 import campus.labs.sandbox.RunResult;
 import campus.labs.sandbox.SchemaTable;
 import campus.labs.sandbox.SqlProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,6 +21,7 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,7 +32,8 @@ import javafx.collections.ObservableList;
  * One lab as the learner works on it, kept by {@link LabContext} for the life of the window so a
  * rebuilt pane (language switch, reload) shows the same text, results, verdict and hints. The only
  * lab UI class that calls {@link LabSession}: every call runs on a worker, one at a time per lab, and
- * results come back through {@code ui}. The session (loading the dataset) opens on first use.
+ * results come back through {@code ui}. The session (loading the dataset) opens on first use; what the learner
+ * asks for while it opens waits for it (see {@link #withSession}). Every public method is called on the UI thread.
  */
 public final class LabViewModel {
 
@@ -49,6 +54,9 @@ public final class LabViewModel {
         LabSession open(Lab lab) throws LabSession.LabUnavailableException;
     }
 
+    /** What the learner can ask of the session (the lab's buttons and their keys). */
+    enum Action { RUN, EXPLAIN, CHECK, HINT, SOLUTION, RESET }
+
     private final Lab lab;
     private final Opener opener;
     private final Executor pool;
@@ -56,23 +64,30 @@ public final class LabViewModel {
     private final Drafts drafts;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private volatile LabSession session;
-    private boolean opening;
     private volatile boolean closed;
+    /** Presses made while the session opens, in the order pressed, at most one per action (UI thread only). */
+    private final Map<Action, Runnable> waiting = new LinkedHashMap<>();
 
     private String text;
     private boolean draftAsked;
     private final BooleanProperty draftLoaded = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> busy = new SimpleObjectProperty<>();
+    private final BooleanProperty opening = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> unavailable = new SimpleObjectProperty<>();
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>();
     private final ObservableList<Text> hints = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view only listens weakly to its list, so a view made per call (and a listener
+    // added to it) would go with the next garbage collection and the pane would stop hearing of new hints or tables.
+    private final ObservableList<Text> hintsView = FXCollections.unmodifiableObservableList(hints);
     private final BooleanProperty hintsLeft = new SimpleBooleanProperty();
     private final BooleanProperty solutionAllowed = new SimpleBooleanProperty();
     private final ObjectProperty<String> solution = new SimpleObjectProperty<>();
     private final ObservableList<SchemaTable> schema = FXCollections.observableArrayList();
+    private final ObservableList<SchemaTable> schemaView = FXCollections.unmodifiableObservableList(schema);
 
     LabViewModel(Lab lab, Opener opener, Executor pool, Executor ui, Drafts drafts) {
         this.lab = lab;
@@ -83,6 +98,7 @@ public final class LabViewModel {
         this.text = lab.starter();
         hintsLeft.set(!lab.hints().isEmpty());
         solutionAllowed.set(lab.reveal().allows(0, true));
+        working.bind(busy.isNotNull().and(opening.not()));
     }
 
     public Lab lab() {
@@ -127,10 +143,10 @@ public final class LabViewModel {
 
     /** Opens the session in the background if it is not open yet (the learner focused the lab). */
     public void prepare() {
-        if (session != null || opening || unavailable.get() != null || closed) {
+        if (session != null || opening.get() || unavailable.get() != null || closed) {
             return;
         }
-        opening = true;
+        opening.set(true);
         busy.set(Msg.of("app.lab.preparing"));
         submit(() -> {
             try {
@@ -143,11 +159,15 @@ public final class LabViewModel {
                 }
                 session = s;
                 ui.execute(() -> {
-                    opening = false;
                     schema.setAll(tables);
                     solutionAllowed.set(allowed);
-                    ready.set(true);
                     busy.set(null);
+                    opening.set(false);
+                    ready.set(true);
+                    // what was pressed meanwhile, in the same UI turn: nothing else can come in between
+                    List<Runnable> pressed = new ArrayList<>(waiting.values());
+                    waiting.clear();
+                    pressed.forEach(Runnable::run);
                 });
             } catch (LabSession.LabUnavailableException e) {
                 fail(e.msg());
@@ -159,8 +179,9 @@ public final class LabViewModel {
 
     private void fail(Msg why) {
         ui.execute(() -> {
-            opening = false;
+            waiting.clear(); // the presses made while it opened are dropped: the pane says why the lab cannot run
             busy.set(null);
+            opening.set(false);
             unavailable.set(why);
         });
     }
@@ -174,10 +195,25 @@ public final class LabViewModel {
         }
     }
 
-    /** Runs {@code work} on the session once it is open, showing {@code what} as busy meanwhile. */
-    private <T> void withSession(String what, Function<LabSession, T> work, Consumer<T> done) {
-        prepare();
-        if (unavailable.get() != null) {
+    /**
+     * Runs {@code work} on the session, showing {@code what} as busy meanwhile, and hands its outcome to {@code done}.
+     *
+     * <p>While the session opens (the editor's first focus starts that, and it takes a moment) the lab's buttons stay
+     * enabled, so a press is never lost: it waits here and is carried out as soon as the session is open, in the order
+     * the presses were made. A second press of the same action before then replaces the first and moves to the end, as
+     * it is what the learner asked for last: Run runs the text as it was at the last press, and a learner who pressed
+     * Hint or Check twice because nothing seemed to happen gets one hint and one recorded attempt, not two. If the
+     * session cannot open, the waiting presses are dropped and {@link #unavailableProperty()} says why.
+     */
+    private <T> void withSession(Action action, String what, Function<LabSession, T> work, Consumer<T> done) {
+        if (unavailable.get() != null || closed) {
+            return;
+        }
+        if (!ready.get()) {
+            waiting.remove(action);
+            waiting.put(action, () -> withSession(action, what, work, done));
+            prepare();
+            busy.set(Msg.of("app.lab.preparingThen"));
             return;
         }
         busy.set(Msg.of(what));
@@ -185,7 +221,7 @@ public final class LabViewModel {
         submit(() -> {
             LabSession s = session;
             if (s == null) {
-                return; // opening failed: unavailable says why
+                return; // closed meanwhile
             }
             T out;
             try {
@@ -230,7 +266,7 @@ public final class LabViewModel {
 
     /** Runs SQL (the selection or the statement at the caret) that starts at {@code base} in the editor. */
     public void run(String sql, int base) {
-        withSession("app.lab.running", s -> s.run(sql), r -> {
+        withSession(Action.RUN, "app.lab.running", s -> s.run(sql), r -> {
             shown.set(new Shown(r, false));
             r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
         });
@@ -238,7 +274,7 @@ public final class LabViewModel {
 
     /** Shows the plan of SQL that starts at {@code base} in the editor. */
     public void explain(String sql, int base) {
-        withSession("app.lab.running", s -> s.explain(sql), r -> {
+        withSession(Action.EXPLAIN, "app.lab.running", s -> s.explain(sql), r -> {
             shown.set(new Shown(r, true));
             r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
         });
@@ -247,7 +283,7 @@ public final class LabViewModel {
     /** Checks the whole editor text; the attempt is recorded by the session. */
     public void check() {
         String sql = text;
-        withSession("app.lab.checking", s -> s.check(sql), v -> {
+        withSession(Action.CHECK, "app.lab.checking", s -> s.check(sql), v -> {
             verdict.set(v);
             shown.set(new Shown(v.run(), false));
             v.problem().ifPresent(p -> mark.set(new Mark(p, 0)));
@@ -263,7 +299,7 @@ public final class LabViewModel {
     }
 
     public void resetDataset() {
-        withSession("app.lab.resetting", s -> {
+        withSession(Action.RESET, "app.lab.resetting", s -> {
             s.resetDataset();
             return Boolean.TRUE;
         }, done -> shown.set(null));
@@ -271,7 +307,7 @@ public final class LabViewModel {
 
     /** Reveals the next hint. Hints are in the lab itself; the session only counts them. */
     public void nextHint() {
-        withSession("app.lab.preparing", LabSession::nextHint, h -> {
+        withSession(Action.HINT, "app.lab.preparing", LabSession::nextHint, h -> {
             h.ifPresent(hints::add);
             hintsLeft.set(hints.size() < lab.hints().size());
         });
@@ -279,7 +315,7 @@ public final class LabViewModel {
 
     /** Reveals the reference solution (the session records it) when the lab's rule allows. */
     public void revealSolution() {
-        withSession("app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
+        withSession(Action.SOLUTION, "app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
     }
 
     /** Closes the session (window closing, or the lab changed on disk). */
@@ -314,6 +350,14 @@ public final class LabViewModel {
         return busy;
     }
 
+    /**
+     * Whether the session is doing what the learner asked (running, checking…): the lab's buttons are disabled then.
+     * Not while it merely opens: a press then waits for it (see {@link #withSession}).
+     */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty readyProperty() {
         return ready;
     }
@@ -336,7 +380,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<Text> hints() {
-        return FXCollections.unmodifiableObservableList(hints);
+        return hintsView;
     }
 
     public ReadOnlyBooleanProperty hintsLeftProperty() {
@@ -352,7 +396,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<SchemaTable> schema() {
-        return FXCollections.unmodifiableObservableList(schema);
+        return schemaView;
     }
 
     Optional<LabSession> session() {

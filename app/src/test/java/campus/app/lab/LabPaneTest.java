@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.i18n.Lang;
+import campus.i18n.Msg;
+import campus.labs.LabSession;
 import campus.labs.sandbox.SandboxLimits;
 import campus.progress.LearningEvent;
 import java.nio.file.Files;
@@ -12,14 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -115,13 +122,30 @@ class LabPaneTest {
     }
 
     /**
-     * Presses a lab button once it is enabled (it is disabled while the session opens or works: a press then would do
-     * nothing). Fired rather than clicked at screen coordinates, which another test's leftover popup (the completion
-     * list) or scrolling can cover.
+     * Clicks a lab button at once, as the learner does (no waiting for the session), and checks that the click reached
+     * the button: a disabled button takes no clicks, and one lost that way leaves no trace.
      */
-    private void clickWhenEnabled(FxRobot robot, String query) {
-        waitFor(() -> robot.lookup(query).tryQuery().map(n -> !n.isDisabled() && n.isVisible()).orElse(false));
-        robot.interact(() -> robot.lookup(query).queryButton().fire());
+    private void press(FxRobot robot, String query) {
+        Button button = robot.lookup(query).queryButton();
+        AtomicReference<String> pressed = new AtomicReference<>();
+        EventHandler<MouseEvent> spy = e -> pressed.compareAndSet(null, e.getTarget() instanceof Node n && isInside(n, button)
+                ? "on the button" : "on " + e.getTarget() + " with the button " + (button.isDisabled() ? "disabled" : "enabled"));
+        robot.interact(() -> stage.getScene().addEventFilter(MouseEvent.MOUSE_PRESSED, spy));
+        try {
+            robot.clickOn(button);
+        } finally {
+            robot.interact(() -> stage.getScene().removeEventFilter(MouseEvent.MOUSE_PRESSED, spy));
+        }
+        assertEquals("on the button", pressed.get(), "where the click on " + query + " landed");
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String text(FxRobot robot, String query) {
@@ -220,8 +244,8 @@ class LabPaneTest {
     @Test
     void aWrongQueryFailsWithTheExpectedRowCount(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
-        replaceText(robot, "SELECT title, price FROM books WHERE price < 5 ORDER BY price, title");
-        clickWhenEnabled(robot, "#lab-check");
+        typeAtEnd(robot, "WHERE price < 5\nORDER BY price, title");
+        press(robot, "#lab-check");
         waitFor(() -> visible(robot, "#lab-verdict-title"));
         assertEquals("Not yet · 0 / 10 points", text(robot, "#lab-verdict-title"));
         List<String> messages = robot.lookup(".lab-verdict-message").queryAllAs(Label.class).stream().map(Label::getText).toList();
@@ -231,9 +255,9 @@ class LabPaneTest {
     @Test
     void aSyntaxErrorIsShownAndMarkedInTheEditor(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
-        replaceText(robot, "SELECT title\nFROM books\nWHERE price <");
-        robot.interact(() -> area(robot).moveTo(0));
-        clickWhenEnabled(robot, "#lab-run");
+        replaceText(robot, "SELECT title\nFROM books\n");
+        typeAtEnd(robot, "WHERE price <");
+        press(robot, "#lab-run");
         waitFor(() -> visible(robot, "#lab-error"));
         String error = text(robot, "#lab-error");
         assertTrue(error.toLowerCase(java.util.Locale.ROOT).contains("line 3"), error);
@@ -250,12 +274,8 @@ class LabPaneTest {
     @Test
     void hintsAreRevealedOneAtATime(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
-        // the session opens when the editor first gets the focus, which the window gives it on its own schedule, and
-        // the buttons are disabled meanwhile: open it first, so that no press lands on a button just going busy
-        robot.interact(() -> area(robot).requestFocus());
-        waitFor(() -> !robot.lookup("#lab-schema").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
-        waitFor(() -> vmIdle(robot));
-        clickWhenEnabled(robot, "#lab-hint");
+        robot.clickOn(area(robot)); // the session starts opening; Hint is pressed at once
+        press(robot, "#lab-hint");
         try {
             waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 1);
         } catch (AssertionError e) {
@@ -264,8 +284,7 @@ class LabPaneTest {
                     + " panes " + robot.lookup("#lab-cheap").queryAll().size(), e);
         }
         assertEquals("Hint 1: Start from books.", robot.lookup(".lab-hint").queryAs(Label.class).getText());
-        waitFor(() -> vmIdle(robot)); // the first hint's work is over before the second is asked for
-        clickWhenEnabled(robot, "#lab-hint");
+        press(robot, "#lab-hint");
         try {
             waitFor(() -> robot.lookup(".lab-hint").queryAll().size() == 2);
         } catch (AssertionError e) {
@@ -276,12 +295,80 @@ class LabPaneTest {
         assertTrue(robot.lookup("#lab-hint").queryButton().isDisabled(), "no hints left");
     }
 
+    /**
+     * The learner clicks into the editor, types and presses Run and Hint while the session is still opening (held back
+     * here): the buttons take the presses, the busy line says they wait, and both are carried out once it is open.
+     */
+    @Test
+    void pressesWhileTheSessionOpensWaitForItAndAreCarriedOut(FxRobot robot) throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ctx.withOpening(opener -> lab -> {
+            awaitGate(gate);
+            return opener.open(lab);
+        });
+        try {
+            show(robot, "cheap", Lang.EN);
+            typeAtEnd(robot, "WHERE price < 10");
+            press(robot, "#lab-run");
+            press(robot, "#lab-hint");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(vmIdle(robot), "the busy line shows");
+            assertTrue(robot.lookup("#lab-busy-text").queryAs(Label.class).getText().startsWith("Preparing dataset… what you asked for"),
+                    robot.lookup("#lab-busy-text").queryAs(Label.class).getText());
+            assertFalse(visible(robot, "#lab-cancel"), "nothing to cancel yet");
+            assertFalse(robot.lookup("#lab-run").query().isDisabled(), "Run still takes presses");
+            assertTrue(robot.lookup("#lab-row-count").tryQuery().isEmpty());
+            assertTrue(robot.lookup(".lab-hint").tryQuery().isEmpty());
+        } finally {
+            gate.countDown();
+        }
+        waitFor(() -> robot.lookup("#lab-row-count").tryQuery().isPresent() && robot.lookup(".lab-hint").queryAll().size() == 1);
+        assertTrue(text(robot, "#lab-row-count").matches("\\d+ rows · .*"), text(robot, "#lab-row-count"));
+        assertEquals("Hint 1: Start from books.", robot.lookup(".lab-hint").queryAs(Label.class).getText());
+        waitFor(() -> vmIdle(robot));
+    }
+
+    /** A session that cannot open: what was pressed while it opened is dropped and the lab says why it cannot run. */
+    @Test
+    void aSessionThatCannotOpenDropsThePressesAndSaysWhy(FxRobot robot) {
+        CountDownLatch gate = new CountDownLatch(1);
+        ctx.withOpening(opener -> lab -> {
+            awaitGate(gate);
+            throw new LabSession.LabUnavailableException(Msg.of("app.lab.failed", "the disk is gone"));
+        });
+        try {
+            show(robot, "cheap", Lang.EN);
+            robot.clickOn(area(robot));
+            press(robot, "#lab-run");
+        } finally {
+            gate.countDown();
+        }
+        waitFor(() -> robot.lookup("#lab-problem").tryQuery().isPresent());
+        assertEquals("This lab cannot run right now: Something went wrong in the lab: the disk is gone",
+                text(robot, "#lab-problem"));
+        assertTrue(robot.lookup("#lab-row-count").tryQuery().isEmpty());
+    }
+
+    private static void awaitGate(CountDownLatch gate) {
+        try {
+            if (!gate.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not let the session open");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void cancelStopsALongQuery(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a, SYSTEM_RANGE(1, 100000) b");
-        clickWhenEnabled(robot, "#lab-run");
+        robot.clickOn(area(robot));
+        press(robot, "#lab-run");
         waitFor(() -> visible(robot, "#lab-cancel"));
+        for (String button : List.of("#lab-run", "#lab-check", "#lab-explain", "#lab-hint", "#lab-solution", "#lab-reset")) {
+            assertTrue(robot.lookup(button).query().isDisabled(), button + " is disabled while the statement runs");
+        }
         long t0 = System.nanoTime();
         robot.clickOn("#lab-cancel");
         waitFor(() -> visible(robot, "#lab-error"));
@@ -289,6 +376,7 @@ class LabPaneTest {
         assertEquals("The statement was cancelled.", text(robot, "#lab-error"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(visible(robot, "#lab-cancel"), "no longer busy");
+        assertFalse(robot.lookup("#lab-hint").query().isDisabled(), "hints are left and the session is idle again");
     }
 
     @Test
@@ -307,7 +395,8 @@ class LabPaneTest {
     void aLanguageSwitchKeepsTextAndVerdict(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
         replaceText(robot, LabFixtures.QUERY);
-        clickWhenEnabled(robot, "#lab-check");
+        robot.clickOn(area(robot));
+        press(robot, "#lab-check");
         waitFor(() -> visible(robot, "#lab-verdict-title"));
         show(robot, "cheap", Lang.ZH);
         assertEquals(LabFixtures.QUERY, area(robot).getText());
@@ -319,11 +408,7 @@ class LabPaneTest {
     @Test
     void completionOffersTableNames(FxRobot robot) {
         show(robot, "cheap", Lang.EN);
-        robot.clickOn(area(robot));
-        // focusing the editor opens the lab's session (a click that lands while the window is still taking the focus
-        // does not focus it: ask for the focus the way the click would give it)
-        robot.interact(() -> area(robot).requestFocus());
-        waitFor(() -> area(robot).isFocused());
+        robot.clickOn(area(robot)); // the session opens: completion offers its tables once they are known
         waitFor(() -> !robot.lookup("#lab-schema").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
         replaceText(robot, "SELECT * FROM bo");
         robot.interact(() -> area(robot).moveTo(area(robot).getLength()));
