@@ -5,6 +5,8 @@
 #
 #   bench/startup.sh [N]          (default N=10; needs the app jar: mvn -o -pl app -am package -DskipTests)
 #   CDS=1 bench/startup.sh        each side with its own AppCDS archive (dumped on first use)
+#   WARM=1 bench/startup.sh       Campus keeps its data folder from run to run, as from the second start on: the
+#                                 lesson it opens comes from the lesson cache (cache/lessons) the run before wrote
 #   JAVA_OPTS="..." bench/startup.sh   extra JVM flags, applied to both sides
 # Times are from the process start (see StartClock) to the first pulse that lays out the first frame;
 # each side also prints the CPU time its process used until then (all threads), which other load on
@@ -44,7 +46,7 @@ if [[ "${CDS:-0}" == 1 ]]; then
 fi
 
 run_campus() {
-    rm -rf "$DATA/state"
+    if [[ "${WARM:-0}" != 1 ]]; then rm -rf "$DATA/state"; fi
     java "${FLAGS[@]}" "${CAMPUS_FLAGS[@]}" -Dcampus.bench.firstPaint=true -cp "$CP" campus.app.Main --data "$DATA/state" 2>/dev/null \
         | paste -sd' ' | sed -n 's/.*first-lesson-painted-ms=\([0-9]*\).*first-paint-cpu-ms=\(-\?[0-9]*\).*/\1 \2/p'
 }

@@ -10,6 +10,7 @@ import campus.courses.Course;
 import campus.courses.CourseLoader;
 import campus.courses.Library;
 import campus.courses.LoadedLesson;
+import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param firstLesson the lesson to open, or {@code null} when there is none
  */
-public record Preload(LaunchOptions options, StateStore store, CompletableFuture<List<ContentRoot>> contentRoots,
-                      CompletableFuture<AppState> state, CompletableFuture<Opening> opening) {
+public record Preload(LaunchOptions options, StateStore store, LessonCache lessons,
+                      CompletableFuture<List<ContentRoot>> contentRoots, CompletableFuture<AppState> state,
+                      CompletableFuture<Opening> opening) {
 
     /**
      * The library plus the lesson the app opens at (empty when there are no courses) and which of its
@@ -37,6 +39,7 @@ public record Preload(LaunchOptions options, StateStore store, CompletableFuture
 
     public static Preload start(LaunchOptions options) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
+        LessonCache lessons = lessonCache(store);
         CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
@@ -53,7 +56,7 @@ public record Preload(LaunchOptions options, StateStore store, CompletableFuture
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
                 StartClock.mark("state read");
-                Opening o = open(r, s);
+                Opening o = open(r, s, lessons);
                 StartClock.mark("library and first lesson read");
                 opening.complete(o);
             } catch (RuntimeException | Error e) {
@@ -64,7 +67,20 @@ public record Preload(LaunchOptions options, StateStore store, CompletableFuture
         }, "campus-preload");
         t.setDaemon(true);
         t.start();
-        return new Preload(options, store, roots, state, opening);
+        return new Preload(options, store, lessons, roots, state, opening);
+    }
+
+    /**
+     * Parsed lessons kept in the data folder ({@code cache/lessons}), written on a thread of their own:
+     * the lesson the app reopens is then read without starting the Markdown parser.
+     */
+    static LessonCache lessonCache(StateStore store) {
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "campus-lesson-cache");
+            t.setDaemon(true);
+            return t;
+        });
+        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"), writer);
     }
 
     /**
@@ -102,7 +118,7 @@ public record Preload(LaunchOptions options, StateStore store, CompletableFuture
     }
 
     /** The last lesson read if it still exists, else the first lesson of the first course. */
-    public static Opening open(List<ContentRoot> roots, AppState s) {
+    public static Opening open(List<ContentRoot> roots, AppState s, LessonCache lessons) {
         Library library = CourseLoader.load(roots);
         Optional<Course> course = library.course(s.course());
         boolean resume = course.isPresent() && course.get().lesson(s.lesson()).isPresent();
@@ -113,7 +129,7 @@ public record Preload(LaunchOptions options, StateStore store, CompletableFuture
             return new Opening(library, Optional.empty(), 0, Set.of());
         }
         String slug = resume ? s.lesson() : course.get().lessons().get(0).slug();
-        LoadedLesson lesson = CourseLoader.loadLesson(course.get(), slug, s.lang());
+        LoadedLesson lesson = CourseLoader.loadLesson(course.get(), slug, s.lang(), lessons);
         Set<String> images = lesson.document().map(d -> LessonImages.existing(lesson.course(), d)).orElse(Set.of());
         return new Opening(library, Optional.of(lesson), resume ? s.block() : 0, images);
     }

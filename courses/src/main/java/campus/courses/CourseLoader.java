@@ -1,6 +1,7 @@
 package campus.courses;
 
 import campus.courses.doc.FrontMatter;
+import campus.courses.doc.LessonCache;
 import campus.courses.doc.LessonContext;
 import campus.courses.doc.LessonDocument;
 import campus.courses.doc.LessonParser;
@@ -212,6 +213,16 @@ public final class CourseLoader {
 
     /** @param lessonHasAnchor whether another lesson has a heading anchor, in the language shown */
     public static LoadedLesson loadLesson(Course course, String slug, Lang lang, BiPredicate<String, String> lessonHasAnchor) {
+        return loadLesson(course, slug, lang, lessonHasAnchor, null);
+    }
+
+    /** As above, taking the parsed lesson from {@code cache} when it holds it (the app's lessons read before). */
+    public static LoadedLesson loadLesson(Course course, String slug, Lang lang, LessonCache cache) {
+        return loadLesson(course, slug, lang, (other, anchor) -> true, cache);
+    }
+
+    private static LoadedLesson loadLesson(Course course, String slug, Lang lang, BiPredicate<String, String> lessonHasAnchor,
+                                           LessonCache cache) {
         List<Problem> problems = new ArrayList<>();
         Set<String> slugs = new LinkedHashSet<>();
         course.lessons().forEach(l -> slugs.add(l.slug()));
@@ -229,7 +240,7 @@ public final class CourseLoader {
             if (text.isPresent()) {
                 LessonContext ctx = new LessonContext(display, slug, slugs,
                         rel -> Files.isRegularFile(course.dir().resolve(rel)), lessonHasAnchor);
-                LessonDocument doc = LessonParser.parse(text.get(), ctx);
+                LessonDocument doc = cache != null ? cache.parse(file, text.get(), ctx) : LessonParser.parse(text.get(), ctx);
                 problems.addAll(doc.problems());
                 return new LoadedLesson(course, slug, l, doc, problems);
             }

@@ -49,6 +49,7 @@ public final class CampusWindow {
         Theme.apply(s.dark());
         StartClock.mark("theme set");
         vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
+        vm.useLessonCache(preload.lessons());
         view = new ShellView(vm, browser);
         events = EventLog.in(preload.store().file().getParent());
         contentRoots = () -> labRoots(preload);

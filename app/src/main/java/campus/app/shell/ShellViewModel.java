@@ -8,6 +8,7 @@ import campus.courses.Course;
 import campus.courses.CourseLoader;
 import campus.courses.Library;
 import campus.courses.LoadedLesson;
+import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
@@ -71,6 +72,7 @@ public final class ShellViewModel {
     private final Executor stateWriter;
     private final List<ContentRoot> roots;
     private final AtomicLong lessonRequest = new AtomicLong();
+    private volatile LessonCache lessons;
     private final AtomicLong libraryRequest = new AtomicLong();
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.EN);
@@ -142,6 +144,11 @@ public final class ShellViewModel {
         }
     }
 
+    /** Lessons are read through {@code cache} from now on ({@code null}: always parsed). */
+    public void useLessonCache(LessonCache cache) {
+        lessons = cache;
+    }
+
     /** Starts without preloaded work (tests, and a view rebuilt in the same JVM). */
     public void start() {
         AppState s = state;
@@ -149,7 +156,7 @@ public final class ShellViewModel {
         java.util.concurrent.CompletableFuture<Preload.Opening> f = new java.util.concurrent.CompletableFuture<>();
         background.execute(() -> {
             try {
-                f.complete(Preload.open(r, s));
+                f.complete(Preload.open(r, s, lessons));
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
             }
@@ -281,7 +288,7 @@ public final class ShellViewModel {
         long req = lessonRequest.incrementAndGet();
         Lang l = lang.get();
         run(() -> {
-            LoadedLesson loaded = CourseLoader.loadLesson(c, slug, l);
+            LoadedLesson loaded = CourseLoader.loadLesson(c, slug, l, lessons);
             return new OpenLesson(loaded, block, anchor, images(loaded));
         }, open -> {
             if (req == lessonRequest.get()) {
