@@ -318,8 +318,12 @@ public final class LabViewModel {
         withSession(Action.SOLUTION, "app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
     }
 
-    /** Closes the session (window closing, or the lab changed on disk). */
-    void close() {
+    /**
+     * Closes the session (window closing, or the lab changed on disk): the statement running is stopped, and the
+     * session is closed on the worker once the work queued before it is done (a session still opening closes itself).
+     * Returns at once; the future completes when the session is closed, and the workers must take work until then.
+     */
+    CompletableFuture<?> close() {
         closed = true;
         LabSession s = session;
         if (s != null) {
@@ -332,6 +336,9 @@ public final class LabViewModel {
                 open.close();
             }
         });
+        synchronized (this) {
+            return tail;
+        }
     }
 
     /** Waits until queued work is done (tests, closing). */
