@@ -342,7 +342,7 @@ public final class LabViewModel {
 
     /** Reveals the next hint. Hints are in the lab itself; the session only counts them. */
     public void nextHint() {
-        withSession(Action.HINT, "app.lab.preparing", LabSession::nextHint, h -> {
+        withSession(Action.HINT, "app.lab.hinting", LabSession::nextHint, h -> {
             h.ifPresent(hints::add);
             hintsLeft.set(hints.size() < lab.hints().size());
         });
@@ -350,7 +350,7 @@ public final class LabViewModel {
 
     /** Reveals the reference solution (the session records it) when the lab's rule allows. */
     public void revealSolution() {
-        withSession(Action.SOLUTION, "app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
+        withSession(Action.SOLUTION, "app.lab.revealing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
     }
 
     /**

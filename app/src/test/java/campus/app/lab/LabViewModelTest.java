@@ -314,4 +314,20 @@ class LabViewModelTest {
         assertFalse(vm.workingProperty().get());
         assertEquals(1, events.size(), "one attempt recorded");
     }
+
+    /** Fetching a hint or the solution from an open session says so, not that the dataset is being prepared. */
+    @Test
+    void theBusyLineSaysAHintOrTheSolutionIsFetched() throws Exception {
+        vm = model("cheap", this::open);
+        vm.prepare();
+        settle();
+        vm.nextHint();
+        assertEquals("app.lab.hinting", busyKey());
+        settle();
+        vm.revealSolution();
+        assertEquals("app.lab.revealing", busyKey());
+        settle();
+        assertNull(busyKey());
+        assertEquals(LabFixtures.QUERY + ";", vm.solutionProperty().get().strip());
+    }
 }
