@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
@@ -27,6 +30,9 @@ import javafx.scene.Node;
  * renderer rebuilding a lesson. {@link #close()} closes every session and writes pending drafts.
  */
 public final class LabContext implements AutoCloseable {
+
+    /** How long {@link #close()} waits for sessions still at work (on the UI thread, as the window closes). */
+    static final long CLOSE_WAIT_MS = 1000;
 
     private final Supplier<List<Path>> roots;
     private final LearningEventSink events;
@@ -43,7 +49,8 @@ public final class LabContext implements AutoCloseable {
     private CompletableFuture<LabCatalog> catalog;
     private Object generation;
 
-    private LabContext(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Executor ui) {
+    /** For tests: {@code ui} runs what the workers hand back (instead of the FX thread). */
+    LabContext(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Executor ui) {
         this.roots = Objects.requireNonNull(roots);
         this.events = Objects.requireNonNull(events);
         this.drafts = new Drafts(dataDir);
@@ -118,11 +125,23 @@ public final class LabContext implements AutoCloseable {
         return SqlEditor::new;
     }
 
-    /** Closes every lab session and writes pending drafts; waits briefly. */
+    /**
+     * Closes every lab session and writes pending drafts. A session still at work (a statement running, a dataset
+     * loading) is stopped and closed once that work is done: this waits for that at most {@link #CLOSE_WAIT_MS}, then
+     * lets it finish on the workers, which take work until every session is closed and then stop.
+     */
     @Override
     public void close() {
-        models.values().forEach(LabViewModel::close);
+        CompletableFuture<?> closing = CompletableFuture.allOf(models.values().stream()
+                .map(LabViewModel::close).toArray(CompletableFuture[]::new));
         drafts.close();
-        pool.shutdown();
+        closing.whenComplete((done, e) -> pool.shutdown());
+        try {
+            closing.get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // still closing on the workers (or a session failed to close, already reported): no need to wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

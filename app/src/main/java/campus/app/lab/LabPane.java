@@ -141,9 +141,10 @@ public final class LabPane extends VBox {
         busy.visibleProperty().bind(vm.busyProperty().isNotNull());
         busyText.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang), vm.busyProperty()));
+        // Cancel stops a statement: shown while one runs (Run, Explain, Check), not for a hint, the solution or a reset.
         cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.workingProperty().get()
-                && !"app.lab.preparing".equals(vm.busyProperty().get().key())
-                && !"app.lab.restoring".equals(vm.busyProperty().get().key()), vm.workingProperty(), vm.busyProperty()));
+                && java.util.Set.of("app.lab.running", "app.lab.checking").contains(vm.busyProperty().get().key()),
+                vm.workingProperty(), vm.busyProperty()));
         // Disabled while the session works on what was asked, not while it only opens: a press then waits for it.
         for (Button b : new Button[] {runB, checkB, explainB, resetB}) {
             b.disableProperty().bind(vm.workingProperty());

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,7 +34,8 @@ import javafx.collections.ObservableList;
  * rebuilt pane (language switch, reload) shows the same text, results, verdict and hints. The only
  * lab UI class that calls {@link LabSession}: every call runs on a worker, one at a time per lab, and
  * results come back through {@code ui}. The session (loading the dataset) opens on first use; what the learner
- * asks for while it opens waits for it (see {@link #withSession}). Every public method is called on the UI thread.
+ * asks for while it opens, or while a checked state lab puts its dataset back, waits for that (see
+ * {@link #withSession}). Every public method is called on the UI thread.
  */
 public final class LabViewModel {
 
@@ -62,10 +64,15 @@ public final class LabViewModel {
     private final Executor pool;
     private final Executor ui;
     private final Drafts drafts;
+    /** Whether the session still puts its dataset back after a check (a test replaces it: see {@link #withPutBack}). */
+    private volatile Predicate<LabSession> puttingBack = LabSession::restoring;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private volatile LabSession session;
     private volatile boolean closed;
-    /** Presses made while the session opens, in the order pressed, at most one per action (UI thread only). */
+    /**
+     * Presses made while the session opens or the dataset is put back, in the order pressed, at most one per action
+     * (UI thread only).
+     */
     private final Map<Action, Runnable> waiting = new LinkedHashMap<>();
 
     private String text;
@@ -73,6 +80,8 @@ public final class LabViewModel {
     private final BooleanProperty draftLoaded = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> busy = new SimpleObjectProperty<>();
     private final BooleanProperty opening = new SimpleBooleanProperty();
+    /** A checked state lab puts its dataset back (after the verdict is shown); UI thread only. */
+    private final BooleanProperty restoring = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> unavailable = new SimpleObjectProperty<>();
@@ -98,7 +107,16 @@ public final class LabViewModel {
         this.text = lab.starter();
         hintsLeft.set(!lab.hints().isEmpty());
         solutionAllowed.set(lab.reveal().allows(0, true));
-        working.bind(busy.isNotNull().and(opening.not()));
+        working.bind(busy.isNotNull().and(opening.not()).and(restoring.not()));
+    }
+
+    /**
+     * For tests: how the view model learns that the dataset is still being put back after a check. On a test's small
+     * dataset that is done in a moment, often before the session is asked; a test says when it is.
+     */
+    LabViewModel withPutBack(Predicate<LabSession> p) {
+        this.puttingBack = p;
+        return this;
     }
 
     public Lab lab() {
@@ -164,10 +182,7 @@ public final class LabViewModel {
                     busy.set(null);
                     opening.set(false);
                     ready.set(true);
-                    // what was pressed meanwhile, in the same UI turn: nothing else can come in between
-                    List<Runnable> pressed = new ArrayList<>(waiting.values());
-                    waiting.clear();
-                    pressed.forEach(Runnable::run);
+                    runWaiting();
                 });
             } catch (LabSession.LabUnavailableException e) {
                 fail(e.msg());
@@ -175,6 +190,14 @@ public final class LabViewModel {
                 fail(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
             }
         });
+    }
+
+    /** Carries out what was pressed while the session opened or the dataset was put back, in the same UI turn. */
+    private void runWaiting() {
+        // nothing else can come in between: the first of them is on the worker before another press is taken
+        List<Runnable> pressed = new ArrayList<>(waiting.values());
+        waiting.clear();
+        pressed.forEach(Runnable::run);
     }
 
     private void fail(Msg why) {
@@ -204,16 +227,23 @@ public final class LabViewModel {
      * it is what the learner asked for last: Run runs the text as it was at the last press, and a learner who pressed
      * Hint or Check twice because nothing seemed to happen gets one hint and one recorded attempt, not two. If the
      * session cannot open, the waiting presses are dropped and {@link #unavailableProperty()} says why.
+     *
+     * <p>The same holds after Check in a state lab while the dataset is put back (the verdict shows at once, the
+     * rebuild can take seconds): presses then wait for the dataset, and are carried out once it is back.
      */
     private <T> void withSession(Action action, String what, Function<LabSession, T> work, Consumer<T> done) {
         if (unavailable.get() != null || closed) {
             return;
         }
-        if (!ready.get()) {
+        if (!ready.get() || restoring.get()) {
             waiting.remove(action);
             waiting.put(action, () -> withSession(action, what, work, done));
-            prepare();
-            busy.set(Msg.of("app.lab.preparingThen"));
+            if (restoring.get()) {
+                busy.set(Msg.of("app.lab.restoringThen"));
+            } else {
+                prepare();
+                busy.set(Msg.of("app.lab.preparingThen"));
+            }
             return;
         }
         busy.set(Msg.of(what));
@@ -233,9 +263,10 @@ public final class LabViewModel {
             boolean allowed = s.canRevealSolution(true);
             // A checked state lab puts its dataset back in the background: the verdict is shown first, the schema
             // (and the next run) follow when the dataset is back.
-            boolean restoring = s.restoring();
+            boolean putBack = lab.kind() == CheckKind.STATE && puttingBack.test(s);
             ui.execute(() -> {
-                busy.set(restoring ? Msg.of("app.lab.restoring") : null);
+                busy.set(putBack ? Msg.of("app.lab.restoring") : null);
+                restoring.set(putBack);
                 solutionAllowed.set(allowed);
                 done.accept(out);
             });
@@ -248,10 +279,12 @@ public final class LabViewModel {
                     return;
                 }
                 ui.execute(() -> {
-                    if (restoring) {
-                        busy.set(null);
-                    }
                     schema.setAll(tables);
+                    if (putBack) {
+                        busy.set(null);
+                        restoring.set(false);
+                        runWaiting();
+                    }
                 });
             }
         });
@@ -259,6 +292,8 @@ public final class LabViewModel {
 
     private void failed(RuntimeException e) {
         ui.execute(() -> {
+            waiting.clear();
+            restoring.set(false);
             busy.set(null);
             unavailable.set(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
         });
@@ -307,7 +342,7 @@ public final class LabViewModel {
 
     /** Reveals the next hint. Hints are in the lab itself; the session only counts them. */
     public void nextHint() {
-        withSession(Action.HINT, "app.lab.preparing", LabSession::nextHint, h -> {
+        withSession(Action.HINT, "app.lab.hinting", LabSession::nextHint, h -> {
             h.ifPresent(hints::add);
             hintsLeft.set(hints.size() < lab.hints().size());
         });
@@ -315,11 +350,15 @@ public final class LabViewModel {
 
     /** Reveals the reference solution (the session records it) when the lab's rule allows. */
     public void revealSolution() {
-        withSession(Action.SOLUTION, "app.lab.preparing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
+        withSession(Action.SOLUTION, "app.lab.revealing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
     }
 
-    /** Closes the session (window closing, or the lab changed on disk). */
-    void close() {
+    /**
+     * Closes the session (window closing, or the lab changed on disk): the statement running is stopped, and the
+     * session is closed on the worker once the work queued before it is done (a session still opening closes itself).
+     * Returns at once; the future completes when the session is closed, and the workers must take work until then.
+     */
+    CompletableFuture<?> close() {
         closed = true;
         LabSession s = session;
         if (s != null) {
@@ -332,6 +371,9 @@ public final class LabViewModel {
                 open.close();
             }
         });
+        synchronized (this) {
+            return tail;
+        }
     }
 
     /** Waits until queued work is done (tests, closing). */

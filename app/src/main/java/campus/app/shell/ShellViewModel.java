@@ -81,6 +81,10 @@ public final class ShellViewModel {
     private final ObjectProperty<Library> library = new SimpleObjectProperty<>();
     private final ObservableList<Course> courses = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view only listens weakly to its list, so a view made per call (and a listener
+    // added to it) would go with the next garbage collection and the window would stop hearing of changes.
+    private final ObservableList<Course> coursesView = FXCollections.unmodifiableObservableList(courses);
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObjectProperty<Course> selectedCourse = new SimpleObjectProperty<>();
     private final ObjectProperty<OpenLesson> lesson = new SimpleObjectProperty<>();
     private final IntegerProperty pending = new SimpleIntegerProperty();
@@ -464,11 +468,11 @@ public final class ShellViewModel {
     }
 
     public ObservableList<Course> courses() {
-        return FXCollections.unmodifiableObservableList(courses);
+        return coursesView;
     }
 
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ReadOnlyObjectProperty<Course> selectedCourseProperty() {

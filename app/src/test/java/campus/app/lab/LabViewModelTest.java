@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
@@ -274,5 +275,59 @@ class LabViewModelTest {
         settle();
         assertEquals(2, vm.hints().size());
         assertFalse(vm.hintsLeftProperty().get());
+    }
+
+    /**
+     * After Check in a state lab the verdict shows while the dataset is put back; what the learner presses then is not
+     * lost: the buttons stay enabled, the busy line says the presses wait, and they are carried out in press order once
+     * the dataset is back. (The fixture's dataset is back in a moment, so the test says when it is still being put back;
+     * the test's thread is the UI thread, so the presses land before the view model hears that it is back.)
+     */
+    @Test
+    void pressesWhileTheDatasetIsPutBackAreCarriedOutOnceItIsBack() throws Exception {
+        AtomicBoolean puttingBack = new AtomicBoolean();
+        vm = model("reprice", this::open).withPutBack(s -> puttingBack.getAndSet(false));
+        List<String> shown = new ArrayList<>();
+        vm.shownProperty().addListener((o, was, now) -> shown.add((now.explain() ? "plan " : "")
+                + now.run().statements().get(0).sql().strip()));
+        vm.prepare();
+        settle();
+        vm.setText("UPDATE books SET price = price * 1.10 WHERE genre = 'poetry'");
+        puttingBack.set(true);
+        vm.check();
+        assertEquals("app.lab.checking", busyKey());
+        runUiUntil(() -> vm.verdictProperty().get() != null);
+        assertTrue(vm.verdictProperty().get().passed());
+        assertEquals("app.lab.restoring", busyKey(), "the verdict shows while the dataset is put back");
+        assertFalse(vm.workingProperty().get(), "the buttons take presses meanwhile");
+
+        vm.run("SELECT COUNT(*) AS n FROM books", 0);
+        vm.explain("SELECT title FROM books", 0);
+        assertEquals("app.lab.restoringThen", busyKey(), "the busy line says the presses wait");
+        assertFalse(vm.workingProperty().get());
+        assertEquals(1, shown.size(), "nothing ran yet");
+
+        settle();
+        assertEquals(List.of("UPDATE books SET price = price * 1.10 WHERE genre = 'poetry'",
+                "SELECT COUNT(*) AS n FROM books", "plan SELECT title FROM books"), shown);
+        assertNull(busyKey());
+        assertFalse(vm.workingProperty().get());
+        assertEquals(1, events.size(), "one attempt recorded");
+    }
+
+    /** Fetching a hint or the solution from an open session says so, not that the dataset is being prepared. */
+    @Test
+    void theBusyLineSaysAHintOrTheSolutionIsFetched() throws Exception {
+        vm = model("cheap", this::open);
+        vm.prepare();
+        settle();
+        vm.nextHint();
+        assertEquals("app.lab.hinting", busyKey());
+        settle();
+        vm.revealSolution();
+        assertEquals("app.lab.revealing", busyKey());
+        settle();
+        assertNull(busyKey());
+        assertEquals(LabFixtures.QUERY + ";", vm.solutionProperty().get().strip());
     }
 }

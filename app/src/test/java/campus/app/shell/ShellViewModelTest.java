@@ -1,15 +1,20 @@
 package campus.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import campus.app.state.AppState;
 import campus.app.state.StateStore;
 import campus.courses.ContentRoot;
 import campus.courses.Course;
 import campus.i18n.Lang;
+import campus.i18n.Problem;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,5 +112,32 @@ class ShellViewModelTest {
         assertEquals("good", saved.course());
         assertEquals("02-two", saved.lesson());
         assertEquals(true, saved.dark());
+    }
+
+    /**
+     * The window listens to the courses and the problems once (the status line, the problems button's marking): a
+     * garbage collection must not end that.
+     */
+    @Test
+    void listenersOnTheCoursesAndTheProblemsStillHearAfterAGarbageCollection() throws Exception {
+        ShellViewModel vm = vm();
+        List<String> heard = new ArrayList<>();
+        vm.courses().addListener((ListChangeListener<Course>) c -> heard.add("courses"));
+        vm.problems().addListener((ListChangeListener<Problem>) c -> heard.add("problems"));
+        WeakReference<Object> probe = new WeakReference<>(new Object());
+        for (int i = 0; i < 100 && probe.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(probe.get(), "a garbage collection ran");
+        TestContent.course(content, "more", "\"lessons\": [\"01-one\"]");
+        TestContent.lesson(content.resolve("more/01-one"), "en", "More", "More");
+        TestContent.lesson(content.resolve("more/01-one"), "zh", "更多", "更多");
+        Files.writeString(Files.createDirectories(content.resolve("bad-json")).resolve("course.json"), "{ \"id\": ");
+        vm.reload();
+        runAll();
+        assertEquals(2, vm.courses().size());
+        assertEquals(false, vm.problems().isEmpty());
+        assertEquals(List.of("courses", "problems"), heard.stream().distinct().toList());
     }
 }

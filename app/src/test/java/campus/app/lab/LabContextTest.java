@@ -1,0 +1,96 @@
+package campus.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import campus.labs.LabCatalog;
+import campus.labs.LabSession;
+import campus.progress.LearningEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The labs of a window without a toolkit: this test's thread plays the UI thread. */
+class LabContextTest {
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The window closes while a check is still at work on the worker (here: held while it records the attempt): the
+     * close does not wait for it beyond its bound, and the session is closed (its in-memory database released) as
+     * soon as the check is done, not dropped by workers that already stopped.
+     */
+    @Test
+    void aSessionAtWorkWhenTheWindowClosesIsClosedOnceTheWorkIsDone() throws Exception {
+        Path content = LabFixtures.write(Files.createDirectories(tmp.resolve("content")));
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<LearningEvent> events = new CopyOnWriteArrayList<>();
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        List<LabSession> opened = new CopyOnWriteArrayList<>();
+        LabContext ctx = new LabContext(() -> List.of(content), tmp.resolve("data"), e -> {
+            recording.countDown();
+            await(release);
+            events.add(e);
+        }, ui::add).withOpening(opener -> lab -> {
+            LabSession s = opener.open(lab);
+            opened.add(s);
+            return s;
+        });
+        LabCatalog catalog = ctx.catalog("g").get(20, TimeUnit.SECONDS);
+        LabViewModel vm = ctx.model(catalog, catalog.find("cheap").orElseThrow());
+        vm.prepare();
+        runUiUntil(ui, () -> vm.readyProperty().get());
+        vm.setText(LabFixtures.QUERY);
+        vm.check();
+        await(recording); // the check is at work on the worker
+
+        long t0 = System.nanoTime();
+        ctx.close();
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(waited < LabContext.CLOSE_WAIT_MS + 2000, "close waited " + waited + " ms");
+        assertEquals(1, opened.size());
+        release.countDown(); // the check ends after the window closed
+
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (vm.session().isPresent()) {
+            if (System.nanoTime() > end) {
+                fail("the session was not closed after the work in flight ended");
+            }
+            Thread.sleep(10);
+        }
+        assertThrows(IllegalStateException.class, () -> opened.get(0).schema(), "the session's database is closed");
+        assertEquals(1, events.size(), "the attempt was recorded");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(20, TimeUnit.SECONDS), "timed out");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void runUiUntil(BlockingQueue<Runnable> ui, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean()) {
+            Runnable r = ui.poll(50, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            } else if (System.nanoTime() > end) {
+                fail("timed out");
+            }
+        }
+    }
+}
