@@ -13,6 +13,19 @@ public final class CampusApp extends Application {
         preloaded = p;
     }
 
+    /** On the launcher thread, the toolkit started: the fonts load on a thread of their own meanwhile. */
+    @Override
+    public void init() {
+        Preload p = preloaded;
+        campus.i18n.Lang lang = campus.i18n.Lang.EN;
+        if (p != null && p.state().isDone() && !p.state().isCompletedExceptionally()) {
+            lang = p.state().join().lang();
+        } else if (p != null) {
+            lang = p.options().lang().orElse(lang);
+        }
+        campus.app.shell.FontWarmUp.start(lang);
+    }
+
     @Override
     public void start(Stage stage) {
         Preload p = preloaded;
