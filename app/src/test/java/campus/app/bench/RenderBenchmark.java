@@ -107,6 +107,7 @@ public class RenderBenchmark {
         row("parse + render (goal <= 50)", both);
         row("CSS + layout at 900 px", layout);
         row("total to laid out", sum(both, layout));
+        cacheRead(md, ctx, doc);
         find(doc, hooks, "10,000-word lesson");
         String big = LessonGenerator.lesson(150_000, 7);
         System.out.printf(Locale.ROOT, "%nlesson: %d words, %d chars (about the 1 MB a lesson file may have)%n",
@@ -333,4 +334,26 @@ public class RenderBenchmark {
         }
     }
 
+
+    /** The same lesson read back from the lesson cache (what a start-up reopening it does) instead of parsed. */
+    private static void cacheRead(String md, LessonContext ctx, LessonDocument parsed) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("campus-bench-cache");
+        java.nio.file.Path file = dir.resolve("lesson.en.md");
+        campus.courses.doc.LessonCache cache = new campus.courses.doc.LessonCache(dir.resolve("cache"), Runnable::run);
+        cache.parse(file, md, ctx);
+        double[] read = new double[RUNS];
+        for (int i = -WARMUP; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            LessonDocument d = cache.parse(file, md, ctx);
+            long t1 = System.nanoTime();
+            if (!d.equals(parsed)) {
+                throw new IllegalStateException("the cache gave another document");
+            }
+            if (i >= 0) {
+                read[i] = ms(t1 - t0);
+            }
+        }
+        row("read from the lesson cache", read);
+        System.out.printf(Locale.ROOT, "(%d hits, %d misses)%n", cache.hits(), cache.misses());
+    }
 }
