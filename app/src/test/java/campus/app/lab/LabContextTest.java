@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +50,7 @@ class LabContextTest {
         LabCatalog catalog = ctx.catalog("g").get(20, TimeUnit.SECONDS);
         LabViewModel vm = ctx.model(catalog, catalog.find("cheap").orElseThrow());
         vm.prepare();
-        runUiUntil(ui, () -> vm.readyProperty().get());
+        LabViewModelTest.runUiUntil(ui, () -> vm.readyProperty().get());
         vm.setText(LabFixtures.QUERY);
         vm.check();
         await(recording); // the check is at work on the worker
@@ -79,18 +78,6 @@ class LabContextTest {
             assertTrue(latch.await(20, TimeUnit.SECONDS), "timed out");
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void runUiUntil(BlockingQueue<Runnable> ui, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            Runnable r = ui.poll(50, TimeUnit.MILLISECONDS);
-            if (r != null) {
-                r.run();
-            } else if (System.nanoTime() > end) {
-                fail("timed out");
-            }
         }
     }
 }

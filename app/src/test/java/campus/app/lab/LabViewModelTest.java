@@ -99,6 +99,11 @@ class LabViewModelTest {
 
     /** Runs what the workers handed to the UI thread until {@code done} holds. */
     private void runUiUntil(BooleanSupplier done) throws InterruptedException {
+        runUiUntil(ui, done);
+    }
+
+    /** Runs what the workers handed to {@code ui} (a test thread playing the UI thread) until {@code done} holds. */
+    static void runUiUntil(BlockingQueue<Runnable> ui, BooleanSupplier done) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!done.getAsBoolean()) {
             Runnable r = ui.poll(50, TimeUnit.MILLISECONDS);
