@@ -75,12 +75,8 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
      * the lesson the app reopens is then read without starting the Markdown parser.
      */
     static LessonCache lessonCache(StateStore store) {
-        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "campus-lesson-cache");
-            t.setDaemon(true);
-            return t;
-        });
-        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"), writer);
+        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"),
+                Daemon.singleThread("campus-lesson-cache"));
     }
 
     /**

@@ -27,12 +27,12 @@ public final class CampusWindow {
     private final Stage stage;
     private final ShellViewModel vm;
     private final ShellView view;
-    private final ExecutorService loader = daemon("campus-load");
-    private final ExecutorService stateWriter = daemon("campus-state");
+    private final ExecutorService loader = campus.app.Daemon.singleThread("campus-load");
+    private final ExecutorService stateWriter = campus.app.Daemon.singleThread("campus-state");
     private final ContentWatcher watcher;
     private final EventLog events;
     private final LabContext labs;
-    private final ExecutorService quizWorker = daemon("campus-quiz");
+    private final ExecutorService quizWorker = campus.app.Daemon.singleThread("campus-quiz");
     private final java.util.function.Supplier<List<Path>> contentRoots;
     private campus.certification.sql.LabsSqlGrader sqlGrader;
     private java.util.concurrent.CompletableFuture<campus.app.exam.ExamContext> exam;
@@ -250,18 +250,5 @@ public final class CampusWindow {
 
     ShellView view() {
         return view;
-    }
-
-    /**
-     * One daemon thread. Work handed to it after the window closed (a reload finishing late, a
-     * watcher event) is dropped quietly: there is no window left to show it in.
-     */
-    private static ExecutorService daemon(String name) {
-        return new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     }
 }
