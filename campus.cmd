@@ -20,4 +20,4 @@ if "%STALE%"=="1" (
   powershell -NoProfile -Command "(Get-Item -LiteralPath '%CPFILE%').LastWriteTime = Get-Date"
 )
 set /p CP=<"%CPFILE%"
-java %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%HERE%app\target\classes;%CP%" campus.app.Main %*
+java "@%HERE%app\jvm.options" %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%HERE%app\target\classes;%CP%" campus.app.Main %*

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from JVM start to the first lesson painted (Campus) versus a bare JavaFX
 # window (campus.app.bench.BareWindow), both started the same way: same java, flags and class path.
+# Both get the app's JVM options (app/jvm.options, as ./campus passes them).
 # Runs them alternately N times and prints median and min of each and the ratio of the medians.
 #
 #   bench/startup.sh [N]          (default N=10; needs the app jar: mvn -o -pl app -am package -DskipTests)
@@ -21,7 +22,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
 fi
 CP="$(ls app/target/campus-app-*.jar | head -1):$(cat app/target/runtime-classpath.txt)"
-FLAGS=(-Dprism.order=sw -Xshare:auto ${JAVA_OPTS:-})
+FLAGS=(@app/jvm.options -Dprism.order=sw -Xshare:auto ${JAVA_OPTS:-})
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 
