@@ -64,7 +64,12 @@ final class ResultView {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis(0, 100, 20);
         y.setLabel(Ui.t(lang, "app.exam.topic-percent"));
-        BarChart<String, Number> chart = new BarChart<>(x, y);
+        BarChart<String, Number> chart = new BarChart<>(x, y) {
+            @Override
+            public String getUserAgentStylesheet() {
+                return campus.app.shell.Theme.chartStylesheet();
+            }
+        };
         chart.setId("exam-topics");
         chart.getStyleClass().add("exam-topics");
         chart.setLegendVisible(false);

@@ -7,7 +7,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /** Light or dark (AtlantaFX Primer), the shell and lesson stylesheets, and the zoomed font size. */
-final class Theme {
+public final class Theme {
 
     /** AtlantaFX Primer's base font size, which zoom scales. */
     static final double BASE_FONT_PX = 14;
@@ -16,10 +16,40 @@ final class Theme {
     }
 
     static void apply(boolean dark) {
-        // The binary form skips parsing 170 KB of CSS at start-up.
-        Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        Application.setUserAgentStylesheet(userAgentStylesheet(dark));
+    }
+
+    /**
+     * The theme as the build trims it (src/build/java/ThemeTrim.java: without the rules of controls the
+     * app does not use, which halves the CSS work of the first frame), in binary form (no CSS parser at
+     * start-up); AtlantaFX's own when the trimmed one is missing (classes compiled without the build step).
+     */
+    static String userAgentStylesheet(boolean dark) {
+        var trimmed = Theme.class.getResource(dark ? TRIMMED_DARK : TRIMMED_LIGHT);
+        if (trimmed != null) {
+            return trimmed.toExternalForm();
+        }
+        return dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+    }
+
+    static final String TRIMMED_LIGHT = "/campus/app/theme/atlantafx-primer-light.bss";
+    static final String TRIMMED_DARK = "/campus/app/theme/atlantafx-primer-dark.bss";
+    static final String CHARTS_LIGHT = "/campus/app/theme/atlantafx-primer-light-charts.bss";
+    static final String CHARTS_DARK = "/campus/app/theme/atlantafx-primer-dark-charts.bss";
+
+    /**
+     * The theme's chart rules, which the build moves out of the app-wide theme (see
+     * {@link #userAgentStylesheet}): a chart returns this from {@code getUserAgentStylesheet()}, so it
+     * looks as with the whole theme. Light or dark as the app-wide theme is; {@code null} (no sheet of its
+     * own) when the app runs on AtlantaFX's whole theme, which has the chart rules already.
+     */
+    public static String chartStylesheet() {
+        String app = Application.getUserAgentStylesheet();
+        if (app == null || !app.contains("/campus/app/theme/")) {
+            return null;
+        }
+        var url = Theme.class.getResource(app.endsWith(TRIMMED_DARK) ? CHARTS_DARK : CHARTS_LIGHT);
+        return url == null ? null : url.toExternalForm();
     }
 
     static void addStylesheets(Scene scene) {

@@ -338,13 +338,13 @@ class ShellTest {
     @Test
     void lightAndDarkSwapTheTheme() throws Exception {
         open();
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
+        assertTrue(Application.getUserAgentStylesheet().contains("campus/app/theme/atlantafx-primer-light.bss"));
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         waitFor(() -> vm().darkProperty().get());
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark.bss"));
+        assertTrue(Application.getUserAgentStylesheet().contains("campus/app/theme/atlantafx-primer-dark.bss"));
         robot.clickOn("#toggle-dark");
         waitFor(() -> !vm().darkProperty().get());
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-light.bss"));
+        assertTrue(Application.getUserAgentStylesheet().contains("campus/app/theme/atlantafx-primer-light.bss"));
     }
 
     @Test
