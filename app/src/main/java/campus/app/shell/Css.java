@@ -21,6 +21,7 @@ final class Css {
     static final String LESSON_SCROLL = "campus-lesson-scroll";
     static final String NOTICE = "campus-notice";
     static final String NAV_BAR = "campus-nav-bar";
+    static final String NAV_PLACEHOLDER = "campus-nav-placeholder";
     static final String LOADING = "campus-loading";
     static final String EMPTY = "campus-empty";
     static final String PROBLEMS = "campus-problems";

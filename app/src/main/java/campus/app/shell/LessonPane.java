@@ -52,6 +52,8 @@ final class LessonPane extends StackPane {
     /** Built on first use: a text field in the first frame would cost the start-up its skin and behaviour. */
     private FindBar findBar;
     private final VBox top = new VBox();
+    private final BorderPane frame = new BorderPane();
+    private boolean navBuilt;
     /** Pixels from the top of the reading block to the top of the viewport (see {@link #noteReadingPosition()}). */
     private double readingOffset;
 
@@ -75,31 +77,17 @@ final class LessonPane extends StackPane {
         });
         notices.getStyleClass().add("campus-notices");
 
-        previous.setId("previous-lesson");
-        next.setId("next-lesson");
-        previous.textProperty().bind(tr.bind("app.nav.previous"));
-        next.textProperty().bind(tr.bind("app.nav.next"));
-        previous.disableProperty().bind(vm.hasPreviousProperty().not());
-        next.disableProperty().bind(vm.hasNextProperty().not());
-        previous.setOnAction(e -> vm.previous());
-        next.setOnAction(e -> vm.next());
-        previous.setFocusTraversable(false);
-        next.setFocusTraversable(false);
-        position.setId("lesson-position");
-        Region l = new Region();
-        Region r = new Region();
-        HBox.setHgrow(l, Priority.ALWAYS);
-        HBox.setHgrow(r, Priority.ALWAYS);
-        HBox nav = new HBox(8, previous, l, position, r, next);
-        nav.setAlignment(Pos.CENTER);
-        nav.getStyleClass().add(Css.NAV_BAR);
+        // The previous / next bar, two buttons to skin and style, is built by finishStartup() once the
+        // lesson is on screen; a plain region of its height holds its place in the first frame.
+        Region navPlaceholder = new Region();
+        navPlaceholder.getStyleClass().add(Css.NAV_PLACEHOLDER);
+        navPlaceholder.visibleProperty().bind(vm.lessonProperty().isNotNull());
+        navPlaceholder.managedProperty().bind(navPlaceholder.visibleProperty());
 
-        BorderPane frame = new BorderPane(scroll);
+        frame.setCenter(scroll);
         top.getChildren().add(notices);
         frame.setTop(top);
-        frame.setBottom(nav);
-        nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
-        nav.managedProperty().bind(nav.visibleProperty());
+        frame.setBottom(navPlaceholder);
 
         empty.getStyleClass().add(Css.EMPTY);
         empty.setId("lesson-empty");
@@ -167,6 +155,35 @@ final class LessonPane extends StackPane {
             return tr.get("app.empty.noCourses");
         }
         return tr.get("app.empty.choose");
+    }
+
+    /** The previous / next bar, in place of its placeholder (see the constructor). */
+    void finishStartup() {
+        if (navBuilt) {
+            return;
+        }
+        navBuilt = true;
+        previous.setId("previous-lesson");
+        next.setId("next-lesson");
+        previous.textProperty().bind(tr.bind("app.nav.previous"));
+        next.textProperty().bind(tr.bind("app.nav.next"));
+        previous.disableProperty().bind(vm.hasPreviousProperty().not());
+        next.disableProperty().bind(vm.hasNextProperty().not());
+        previous.setOnAction(e -> vm.previous());
+        next.setOnAction(e -> vm.next());
+        previous.setFocusTraversable(false);
+        next.setFocusTraversable(false);
+        position.setId("lesson-position");
+        Region l = new Region();
+        Region r = new Region();
+        HBox.setHgrow(l, Priority.ALWAYS);
+        HBox.setHgrow(r, Priority.ALWAYS);
+        HBox nav = new HBox(8, previous, l, position, r, next);
+        nav.setAlignment(Pos.CENTER);
+        nav.getStyleClass().add(Css.NAV_BAR);
+        nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
+        nav.managedProperty().bind(nav.visibleProperty());
+        frame.setBottom(nav);
     }
 
     /** Runs once after the next lesson is in the scene (the start-up benchmark hooks in here). */

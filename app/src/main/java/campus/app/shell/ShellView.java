@@ -95,6 +95,7 @@ public final class ShellView {
         }
         complete = true;
         lessonPane.completeRender();
+        lessonPane.finishStartup();
         courseList = new ListView<>(vm.courses());
         courseList.setId("course-list");
         courseList.getStyleClass().add(Css.COURSE_LIST);

@@ -164,13 +164,24 @@ class ShellTest {
             stage = new Stage();
             window = CampusWindow.open(stage, preload, url -> { });
             return new boolean[] {window.view().lessonPane().rendered() != null, window.view().isComplete(),
-                stage.getScene().lookup("#course-list") != null, stage.getScene().lookup("#menu-bar") != null};
+                stage.getScene().lookup("#course-list") != null, stage.getScene().lookup("#menu-bar") != null,
+                stage.getScene().lookup("#next-lesson") != null,
+                stage.getScene().getRoot().lookupAll(".button").isEmpty()};
         });
         assertTrue(firstFrame[0], "the lesson is in the first frame");
-        assertFalse(firstFrame[1] || firstFrame[2] || firstFrame[3], "the sidebar and bars come after it");
+        assertFalse(firstFrame[1] || firstFrame[2] || firstFrame[3] || firstFrame[4], "the sidebar and bars come after it");
+        assertTrue(firstFrame[5], "no button to skin in the first frame");
+        double placeholder = fx(() -> {
+            Node p = stage.getScene().lookup(".campus-nav-placeholder");
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return p.getLayoutBounds().getHeight();
+        });
 
         waitFor(() -> window.view().isComplete());
-        for (String id : List.of("#course-list", "#lesson-tree", "#menu-bar", "#tool-bar", "#status")) {
+        assertEquals(placeholder, fx(() -> robot.lookup(".campus-nav-bar").query().getLayoutBounds().getHeight()), 0.5,
+                "the previous / next bar takes its placeholder's place without moving the lesson");
+        for (String id : List.of("#course-list", "#lesson-tree", "#menu-bar", "#tool-bar", "#status", "#next-lesson")) {
             assertNotEquals(null, robot.lookup(id).tryQuery().orElse(null), id);
         }
         assertEquals("good", fx(() -> robot.lookup("#course-list").<Course>queryListView()
