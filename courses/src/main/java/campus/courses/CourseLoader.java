@@ -238,13 +238,20 @@ public final class CourseLoader {
             }
             Optional<String> text = TextFile.read(file, display, MAX_LESSON_BYTES, problems);
             if (text.isPresent()) {
-                LessonContext ctx = new LessonContext(display, slug, slugs,
-                        rel -> Files.isRegularFile(course.dir().resolve(rel)), lessonHasAnchor);
+                LessonContext ctx = lessonContext(course, slug, l, lessonHasAnchor);
                 LessonDocument doc = cache != null ? cache.parse(file, text.get(), ctx) : LessonParser.parse(text.get(), ctx);
                 problems.addAll(doc.problems());
                 return new LoadedLesson(course, slug, l, doc, problems);
             }
         }
         return new LoadedLesson(course, slug, lang, null, problems);
+    }
+
+    /** What the parser may ask about a lesson's surroundings (also used to build the shipped lessons' entries). */
+    static LessonContext lessonContext(Course course, String slug, Lang l, BiPredicate<String, String> lessonHasAnchor) {
+        Set<String> slugs = new LinkedHashSet<>();
+        course.lessons().forEach(info -> slugs.add(info.slug()));
+        return new LessonContext(course.display(slug + "/lesson." + l.code() + ".md"), slug, slugs,
+                rel -> Files.isRegularFile(course.dir().resolve(rel)), lessonHasAnchor);
     }
 }

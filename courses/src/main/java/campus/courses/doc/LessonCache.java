@@ -28,6 +28,11 @@ import java.util.concurrent.Executor;
  *
  * <p>One entry per lesson file, named by a hash of the file's address; entries of files that are
  * gone stay until the folder is cleared (they are a few kilobytes each).
+ *
+ * <p>The lessons shipped with the app have entries in the jar too, made by the build
+ * ({@code campus.courses.ShippedLessons}) and found by a hash of the lesson's text: a lesson with no
+ * valid entry in the folder is read from there when the build's entry holds (same checks, and the
+ * parser build id the jar carries), so even the first start does not start the parser.
  */
 public final class LessonCache {
 
@@ -35,9 +40,17 @@ public final class LessonCache {
     static final int MAX_ENTRY_BYTES = 8 * 1024 * 1024;
     private static final int MAGIC = 0x43414d4c;   // "CAML"
 
+    /** Where the build puts the entries of the shipped lessons (see {@link ShippedLessons}). */
+    public static final String SHIPPED_ENTRIES = "/campus/courses/lesson-cache/";
+    /** The id of the build that made the shipped entries: a resource of the same jar as the parser. */
+    public static final String SHIPPED_BUILD = SHIPPED_ENTRIES + "build";
+    /** The key of every shipped entry: they are found by the hash of their text, not by the file's address. */
+    static final String SHIPPED_KEY = "<shipped>";
+
     private final Path dir;
     private final Executor writer;
     private final String build;
+    private final String shippedBuild;
     private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -47,9 +60,14 @@ public final class LessonCache {
     }
 
     LessonCache(Path dir, Executor writer, String build) {
+        this(dir, writer, build, shippedBuild());
+    }
+
+    LessonCache(Path dir, Executor writer, String build, String shippedBuild) {
         this.dir = dir;
         this.writer = writer;
         this.build = build;
+        this.shippedBuild = shippedBuild;
     }
 
     /** A question the parser asked about the lesson's surroundings, and the answer it got. */
@@ -68,12 +86,25 @@ public final class LessonCache {
         String key = address(file);
         Path entry = dir.resolve(Long.toHexString(fnv64(key)) + ".lesson");
         LessonDocument cached = read(entry, key, text, ctx);
+        if (cached == null && shippedBuild != null) {
+            // A lesson shipped with the app, never read here before: the build parsed it already.
+            cached = readShipped(text, ctx);
+        }
         if (cached != null) {
             hits.incrementAndGet();
             return cached;
         }
         misses.incrementAndGet();
         List<Question> asked = new ArrayList<>();
+        LessonDocument doc = parseRecording(text, ctx, asked);
+        if (build != null && LessonCodec.encodable(doc)) {
+            writer.execute(() -> write(entry, key, text, ctx, List.copyOf(asked), doc));
+        }
+        return doc;
+    }
+
+    /** Parses, noting every question the parser asks about the lesson's surroundings in {@code asked}. */
+    private static LessonDocument parseRecording(String text, LessonContext ctx, List<Question> asked) {
         LessonContext recording = new LessonContext(ctx.sourcePath(), ctx.lessonSlug(), ctx.lessonSlugs(),
                 rel -> {
                     boolean answer = ctx.courseFileExists().test(rel);
@@ -85,11 +116,27 @@ public final class LessonCache {
                     asked.add(new Question(false, slug, anchor, answer));
                     return answer;
                 });
-        LessonDocument doc = LessonParser.parse(text, recording);
-        if (build != null && LessonCodec.encodable(doc)) {
-            writer.execute(() -> write(entry, key, text, ctx, List.copyOf(asked), doc));
+        return LessonParser.parse(text, recording);
+    }
+
+    /**
+     * For the build (see {@code campus.courses.ShippedLessons}): the entry of a shipped lesson, made by
+     * the parser build {@code buildId}, to be stored at {@link #shippedEntryName(String)} on the class
+     * path; {@code null} when the document cannot be stored.
+     */
+    public static byte[] shippedEntry(String text, LessonContext ctx, String buildId) throws IOException {
+        List<Question> asked = new ArrayList<>();
+        LessonDocument doc = parseRecording(text, ctx, asked);
+        return LessonCodec.encodable(doc) ? encode(buildId, SHIPPED_KEY, text, ctx, asked, doc) : null;
+    }
+
+    /** The id of the build that made the shipped entries, from the parser's own jar; {@code null} if none. */
+    static String shippedBuild() {
+        try (java.io.InputStream in = LessonCache.class.getResourceAsStream(SHIPPED_BUILD)) {
+            return in == null ? null : new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
         }
-        return doc;
     }
 
     private LessonDocument read(Path entry, String key, String text, LessonContext ctx) {
@@ -101,7 +148,32 @@ public final class LessonCache {
             if (size > MAX_ENTRY_BYTES) {
                 return null;
             }
-            byte[] bytes = Files.readAllBytes(entry);
+            return decode(Files.readAllBytes(entry), build, key, text, ctx);
+        } catch (IOException | RuntimeException e) {
+            return null;   // no entry yet, or unreadable: parse, and the entry is written again
+        }
+    }
+
+    /** The build's entry of a shipped lesson with exactly this text, if there is one and it still holds. */
+    private LessonDocument readShipped(String text, LessonContext ctx) {
+        try (java.io.InputStream in = LessonCache.class.getResourceAsStream(shippedEntryName(text))) {
+            if (in == null) {
+                return null;
+            }
+            return decode(in.readNBytes(MAX_ENTRY_BYTES), shippedBuild, SHIPPED_KEY, text, ctx);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Where the build stores the entry of a shipped lesson with this text (a class-path resource). */
+    public static String shippedEntryName(String text) {
+        return SHIPPED_ENTRIES + Long.toHexString(fnv64(text)) + ".lesson";
+    }
+
+    /** The document of an entry's bytes when it was made by {@code build} for this key, text and context. */
+    private static LessonDocument decode(byte[] bytes, String build, String key, String text, LessonContext ctx) {
+        try {
             if (bytes.length < 8 || crc(bytes, bytes.length - 4) != ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
                 return null;   // damaged on disk
             }
@@ -133,39 +205,18 @@ public final class LessonCache {
                 }
             }
             return LessonCodec.read(in);
-        } catch (IOException | LessonCodec.Corrupt | RuntimeException e) {
-            return null;   // no entry yet, unreadable or damaged: parse, and the entry is written again
+        } catch (LessonCodec.Corrupt | RuntimeException e) {
+            return null;   // damaged: parse, and the entry is written again
         }
     }
 
     private void write(Path entry, String key, String text, LessonContext ctx, List<Question> asked, LessonDocument doc) {
         Path tmp = null;
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() * 2 + 4096);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(MAGIC);
-                LessonCodec.writeString(out, build);
-                LessonCodec.writeString(out, key);
-                LessonCodec.writeString(out, text);
-                LessonCodec.writeString(out, ctx.sourcePath());
-                LessonCodec.writeString(out, ctx.lessonSlug());
-                out.writeInt(ctx.lessonSlugs().size());
-                for (String s : ctx.lessonSlugs()) {
-                    LessonCodec.writeString(out, s);
-                }
-                out.writeInt(asked.size());
-                for (Question q : asked) {
-                    out.writeBoolean(q.image());
-                    LessonCodec.writeString(out, q.a());
-                    LessonCodec.writeString(out, q.b());
-                    out.writeBoolean(q.answer());
-                }
-                LessonCodec.write(doc, out);
-            }
+            byte[] body = encode(build, key, text, ctx, asked, doc);
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "entry", ".tmp");
-            byte[] body = bytes.toByteArray();
-            Files.write(tmp, ByteBuffer.allocate(body.length + 4).put(body).putInt(crc(body, body.length)).array());
+            Files.write(tmp, body);
             try {
                 Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -181,6 +232,34 @@ public final class LessonCache {
                 }
             }
         }
+    }
+
+    /** An entry's bytes, checksum included. */
+    private static byte[] encode(String build, String key, String text, LessonContext ctx, List<Question> asked,
+                                 LessonDocument doc) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() * 2 + 4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            LessonCodec.writeString(out, build);
+            LessonCodec.writeString(out, key);
+            LessonCodec.writeString(out, text);
+            LessonCodec.writeString(out, ctx.sourcePath());
+            LessonCodec.writeString(out, ctx.lessonSlug());
+            out.writeInt(ctx.lessonSlugs().size());
+            for (String s : ctx.lessonSlugs()) {
+                LessonCodec.writeString(out, s);
+            }
+            out.writeInt(asked.size());
+            for (Question q : asked) {
+                out.writeBoolean(q.image());
+                LessonCodec.writeString(out, q.a());
+                LessonCodec.writeString(out, q.b());
+                out.writeBoolean(q.answer());
+            }
+            LessonCodec.write(doc, out);
+        }
+        byte[] body = bytes.toByteArray();
+        return ByteBuffer.allocate(body.length + 4).put(body).putInt(crc(body, body.length)).array();
     }
 
     /** Lessons read from an entry so far. */

@@ -54,6 +54,50 @@ class LessonCacheTest {
         return new LessonCache(tmp.resolve("cache"), NOW, build);
     }
 
+    /** A shipped lesson of the class path: its course, and the text of its English file. */
+    private static campus.courses.Course shippedCourse() {
+        return campus.courses.CourseLoader.load(List.of(campus.courses.ContentRoot.shipped())).courses().get(0);
+    }
+
+    @Test
+    void aShippedLessonComesFromTheBuildsEntryOnFirstUse() throws IOException {
+        campus.courses.Course course = shippedCourse();
+        String slug = course.lessons().get(0).slug();
+        for (campus.i18n.Lang lang : campus.i18n.Lang.values()) {
+            LessonCache cache = cache("b1");
+            campus.courses.LoadedLesson loaded = campus.courses.CourseLoader.loadLesson(course, slug, lang, cache);
+            assertEquals(List.of(1, 0), List.of(cache.hits(), cache.misses()), lang.code());
+            assertEquals(campus.courses.CourseLoader.loadLesson(course, slug, lang).document(), loaded.document());
+            assertEquals(0, count(), "nothing to write: the jar has it");
+        }
+    }
+
+    @Test
+    void aShippedEntryHoldsOnlyForItsTextAndItsBuild() throws IOException {
+        campus.courses.Course course = shippedCourse();
+        String slug = course.lessons().get(0).slug();
+        Path file = course.lessonFile(slug, campus.i18n.Lang.EN);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        LessonContext ctx = new LessonContext(course.display(slug + "/lesson.en.md"), slug,
+                new java.util.LinkedHashSet<>(course.lessons().stream().map(l -> l.slug()).toList()),
+                rel -> Files.isRegularFile(course.dir().resolve(rel)), (o, a) -> true);
+        LessonCache cache = cache("b1");
+        cache.parse(file, text, ctx);
+        assertEquals(1, cache.hits());
+        // an edited copy of the text: no entry of the build matches it
+        cache.parse(file, text + "\nOne more line.\n", ctx);
+        assertEquals(1, cache.misses());
+        // entries of another build of the parser are not used
+        LessonCache other = new LessonCache(tmp.resolve("other"), NOW, "b1", "another build");
+        other.parse(file, text, ctx);
+        assertEquals(List.of(0, 1), List.of(other.hits(), other.misses()));
+        // nor by a context that answers otherwise (here: another source path)
+        LessonCache third = cache("b1");
+        third.parse(file, text, new LessonContext("elsewhere/lesson.en.md", ctx.lessonSlug(), ctx.lessonSlugs(),
+                ctx.courseFileExists(), ctx.lessonHasAnchor()));
+        assertEquals(List.of(0, 1), List.of(third.hits(), third.misses()));
+    }
+
     @Test
     void aLessonReadBeforeComesFromItsEntryAndEqualsAFreshParse() {
         LessonCache cache = cache("b1");
@@ -166,6 +210,35 @@ class LessonCacheTest {
     @Test
     void theRunningParserHasABuild() {
         assertTrue(LessonCache.parserBuild() != null && LessonCache.parserBuild().startsWith(LessonCodec.VERSION + "|"));
+    }
+
+    private long count() throws IOException {
+        if (!Files.isDirectory(tmp.resolve("cache"))) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void theBuildShipsAnEntryForEveryShippedLessonAndItsBuildId() {
+        assertTrue(LessonCache.shippedBuild() != null && LessonCache.shippedBuild().length() == 64);
+        campus.courses.Course course = shippedCourse();
+        for (campus.courses.LessonInfo l : course.lessons()) {
+            for (campus.i18n.Lang lang : campus.i18n.Lang.values()) {
+                String text = assertDoesNotThrowRead(course.lessonFile(l.slug(), lang));
+                assertTrue(LessonCache.class.getResource(LessonCache.shippedEntryName(text)) != null, l.slug() + " " + lang);
+            }
+        }
+    }
+
+    private static String assertDoesNotThrowRead(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Path onlyEntry() throws IOException {
