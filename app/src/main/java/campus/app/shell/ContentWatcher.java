@@ -30,6 +30,7 @@ public final class ContentWatcher implements AutoCloseable {
     private WatchService service;
     private List<Path> roots = List.of();
     private ScheduledFuture<?> pending;
+    private boolean closed;
 
     public ContentWatcher(Runnable onChange) {
         this.onChange = onChange;
@@ -42,6 +43,9 @@ public final class ContentWatcher implements AutoCloseable {
 
     /** Watches exactly these folders (and everything below them) from now on. */
     public synchronized void watch(List<Path> folders) {
+        if (closed) {
+            return;   // the window is closing: a late change of roots must not start watching again
+        }
         if (folders.equals(roots) && service != null) {
             return;
         }
@@ -109,6 +113,11 @@ public final class ContentWatcher implements AutoCloseable {
         }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether a watch service is running (for tests). */
+    synchronized boolean isWatching() {
+        return service != null;
+    }
+
     private void closeService() {
         if (service != null) {
             try {
@@ -122,6 +131,7 @@ public final class ContentWatcher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeService();
         timer.shutdownNow();
     }
