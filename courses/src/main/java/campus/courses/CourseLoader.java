@@ -224,8 +224,6 @@ public final class CourseLoader {
     private static LoadedLesson loadLesson(Course course, String slug, Lang lang, BiPredicate<String, String> lessonHasAnchor,
                                            LessonCache cache) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> slugs = new LinkedHashSet<>();
-        course.lessons().forEach(l -> slugs.add(l.slug()));
         for (Lang l : List.of(lang, lang.other())) {
             String display = course.display(slug + "/lesson." + l.code() + ".md");
             Path file = course.lessonFile(slug, l);
@@ -247,8 +245,11 @@ public final class CourseLoader {
         return new LoadedLesson(course, slug, lang, null, problems);
     }
 
-    /** What the parser may ask about a lesson's surroundings (also used to build the shipped lessons' entries). */
-    static LessonContext lessonContext(Course course, String slug, Lang l, BiPredicate<String, String> lessonHasAnchor) {
+    /**
+     * What the parser may ask about a lesson's surroundings, as {@link #loadLesson} asks it (also used to build the
+     * shipped lessons' entries, which must be made in the same context to be used).
+     */
+    public static LessonContext lessonContext(Course course, String slug, Lang l, BiPredicate<String, String> lessonHasAnchor) {
         Set<String> slugs = new LinkedHashSet<>();
         course.lessons().forEach(info -> slugs.add(info.slug()));
         return new LessonContext(course.display(slug + "/lesson." + l.code() + ".md"), slug, slugs,

@@ -45,10 +45,11 @@ public final class Theme {
      */
     public static String chartStylesheet() {
         String app = Application.getUserAgentStylesheet();
-        if (app == null || !app.contains("/campus/app/theme/")) {
-            return null;
-        }
-        var url = Theme.class.getResource(app.endsWith(TRIMMED_DARK) ? CHARTS_DARK : CHARTS_LIGHT);
+        String charts = app == null ? null
+                : app.endsWith(TRIMMED_DARK) ? CHARTS_DARK
+                : app.endsWith(TRIMMED_LIGHT) ? CHARTS_LIGHT
+                : null;
+        var url = charts == null ? null : Theme.class.getResource(charts);
         return url == null ? null : url.toExternalForm();
     }
 

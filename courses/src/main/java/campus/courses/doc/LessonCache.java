@@ -40,7 +40,7 @@ public final class LessonCache {
     static final int MAX_ENTRY_BYTES = 8 * 1024 * 1024;
     private static final int MAGIC = 0x43414d4c;   // "CAML"
 
-    /** Where the build puts the entries of the shipped lessons (see {@link ShippedLessons}). */
+    /** Where the build puts the entries of the shipped lessons (see {@code campus.courses.ShippedLessons}). */
     public static final String SHIPPED_ENTRIES = "/campus/courses/lesson-cache/";
     /** The id of the build that made the shipped entries: a resource of the same jar as the parser. */
     public static final String SHIPPED_BUILD = SHIPPED_ENTRIES + "build";

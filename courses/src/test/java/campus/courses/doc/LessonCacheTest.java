@@ -54,7 +54,7 @@ class LessonCacheTest {
         return new LessonCache(tmp.resolve("cache"), NOW, build);
     }
 
-    /** A shipped lesson of the class path: its course, and the text of its English file. */
+    /** The first shipped course of the class path. */
     private static campus.courses.Course shippedCourse() {
         return campus.courses.CourseLoader.load(List.of(campus.courses.ContentRoot.shipped())).courses().get(0);
     }
@@ -78,9 +78,7 @@ class LessonCacheTest {
         String slug = course.lessons().get(0).slug();
         Path file = course.lessonFile(slug, campus.i18n.Lang.EN);
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        LessonContext ctx = new LessonContext(course.display(slug + "/lesson.en.md"), slug,
-                new java.util.LinkedHashSet<>(course.lessons().stream().map(l -> l.slug()).toList()),
-                rel -> Files.isRegularFile(course.dir().resolve(rel)), (o, a) -> true);
+        LessonContext ctx = campus.courses.CourseLoader.lessonContext(course, slug, campus.i18n.Lang.EN, (o, a) -> true);
         LessonCache cache = cache("b1");
         cache.parse(file, text, ctx);
         assertEquals(1, cache.hits());
@@ -227,13 +225,13 @@ class LessonCacheTest {
         campus.courses.Course course = shippedCourse();
         for (campus.courses.LessonInfo l : course.lessons()) {
             for (campus.i18n.Lang lang : campus.i18n.Lang.values()) {
-                String text = assertDoesNotThrowRead(course.lessonFile(l.slug(), lang));
+                String text = read(course.lessonFile(l.slug(), lang));
                 assertTrue(LessonCache.class.getResource(LessonCache.shippedEntryName(text)) != null, l.slug() + " " + lang);
             }
         }
     }
 
-    private static String assertDoesNotThrowRead(Path file) {
+    private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
