@@ -1,0 +1,1 @@
+CREATE INDEX orders_status_date ON orders (status, ordered_at);

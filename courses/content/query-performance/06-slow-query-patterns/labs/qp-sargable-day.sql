@@ -1,0 +1,4 @@
+SELECT COUNT(*)
+FROM trips
+WHERE started_at >= TIMESTAMP '2024-03-15 00:00:00'
+  AND started_at < TIMESTAMP '2024-03-16 00:00:00';

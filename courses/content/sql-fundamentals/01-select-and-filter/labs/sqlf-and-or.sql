@@ -1,0 +1,3 @@
+SELECT title, genre, price
+FROM books
+WHERE genre IN ('mystery', 'history') AND price < 20;

@@ -1,0 +1,3 @@
+SELECT DISTINCT country
+FROM authors
+WHERE born < 1950;

@@ -1,0 +1,3 @@
+SELECT title, pages
+FROM books
+WHERE genre = 'poetry' AND pages > 600;

@@ -1,0 +1,3 @@
+SELECT id, name
+FROM customers
+WHERE country = 'CN' AND email IS NULL;

@@ -1,0 +1,3 @@
+SELECT name, born
+FROM authors
+ORDER BY born IS NULL, born, name;

@@ -1,0 +1,4 @@
+SELECT title, published
+FROM books
+ORDER BY published DESC, title
+LIMIT 10;

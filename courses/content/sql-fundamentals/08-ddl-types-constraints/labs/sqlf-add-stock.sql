@@ -1,0 +1,2 @@
+ALTER TABLE books ADD COLUMN stock INT NOT NULL DEFAULT 0;
+UPDATE books SET stock = 3 WHERE published = 2024;
