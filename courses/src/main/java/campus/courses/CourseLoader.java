@@ -16,6 +16,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,24 +43,35 @@ public final class CourseLoader {
     private CourseLoader() {
     }
 
-    /** Every course of every root, in root order then folder name order; a repeated course id is skipped. */
+    /** A course and its place in the list ({@code "order"} of course.json, {@link CourseJson#NO_ORDER} without). */
+    private record Ordered(Course course, int order) { }
+
+    /**
+     * Every course of every root, in root order, then by course.json's {@code "order"} (courses without
+     * one last), then by folder name; a repeated course id is skipped.
+     */
     public static Library load(List<ContentRoot> roots) {
         List<Course> courses = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Course> byId = new HashMap<>();
         for (ContentRoot root : roots) {
+            List<Ordered> inRoot = new ArrayList<>();
             for (Path dir : courseDirs(root, problems)) {
                 String display = dir.equals(root.path()) ? root.display() : root.display() + "/" + name(dir);
-                loadCourse(dir, display, problems).ifPresent(c -> {
-                    Course first = byId.putIfAbsent(c.id(), c);
-                    if (first == null) {
-                        courses.add(c);
-                    } else if (!root.display().equals(ContentRoot.SHIPPED_DISPLAY)) {
-                        // a shipped course shadowed by an author's edited copy is expected, not a problem
-                        problems.add(new Problem(c.display("course.json"), idLine(c),
-                                Msg.of("courses.course.duplicateId", c.id(), first.display("course.json"))));
-                    }
-                });
+                load(dir, display, problems).ifPresent(inRoot::add);
+            }
+            // course.json's "order" first (stable sort: folder name order among equals and unordered courses)
+            inRoot.sort(Comparator.comparingInt(Ordered::order));
+            for (Ordered o : inRoot) {
+                Course c = o.course();
+                Course first = byId.putIfAbsent(c.id(), c);
+                if (first == null) {
+                    courses.add(c);
+                } else if (!root.display().equals(ContentRoot.SHIPPED_DISPLAY)) {
+                    // a shipped course shadowed by an author's edited copy is expected, not a problem
+                    problems.add(new Problem(c.display("course.json"), idLine(c),
+                            Msg.of("courses.course.duplicateId", c.id(), first.display("course.json"))));
+                }
             }
         }
         return new Library(courses, problems);
@@ -74,7 +86,7 @@ public final class CourseLoader {
 
     /**
      * The course folders of a root, in name order. A root that itself holds a {@code course.json} is
-     * one course, so {@code validate courses/content/sql-first-steps} works as well as its parent.
+     * one course, so {@code validate courses/content/sql-fundamentals} works as well as its parent.
      */
     static List<Path> courseDirs(ContentRoot root, List<Problem> problems) {
         List<Path> dirs = new ArrayList<>();
@@ -89,7 +101,7 @@ public final class CourseLoader {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(root.path())) {
             for (Path p : s) {
                 String name = name(p);
-                if (!Files.isDirectory(p) || name.startsWith(".")) {
+                if (!Files.isDirectory(p) || name.startsWith(".") || isOtherContent(p, name)) {
                     continue;
                 }
                 String display = root.display() + "/" + name;
@@ -108,6 +120,16 @@ public final class CourseLoader {
         return dirs;
     }
 
+    /**
+     * The other folders a content root holds by its documented layout, read by the labs and certification modules:
+     * {@code datasets/} (lab datasets) and exam folders ({@code exam.json}, or a {@code questions/} folder as a
+     * question import leaves it). They are not courses without a course.json.
+     */
+    static boolean isOtherContent(Path dir, String name) {
+        return name.equals("datasets") && !Files.exists(dir.resolve("course.json"))
+                || Files.isRegularFile(dir.resolve("exam.json")) || Files.isDirectory(dir.resolve("questions"));
+    }
+
     /** A folder whose entries can be listed and opened (read and search permission where those exist). */
     private static boolean canList(Path dir) {
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -116,10 +138,14 @@ public final class CourseLoader {
 
     private static int idLine(Course c) {
         Optional<String> json = TextFile.read(c.dir().resolve("course.json"), "", MAX_COURSE_JSON_BYTES, new ArrayList<>());
-        return json.map(j -> JsonIndex.of(j).line("id")).orElse(1);
+        return json.map(CourseJson::idLine).orElse(1);
     }
 
     public static Optional<Course> loadCourse(Path dir, String display, List<Problem> problems) {
+        return load(dir, display, problems).map(Ordered::course);
+    }
+
+    private static Optional<Ordered> load(Path dir, String display, List<Problem> problems) {
         String file = display + "/course.json";
         Optional<String> text = TextFile.read(dir.resolve("course.json"), file, MAX_COURSE_JSON_BYTES, problems);
         if (text.isEmpty()) {
@@ -131,36 +157,24 @@ public final class CourseLoader {
             return Optional.empty();
         }
         CourseJson cj = parsed.get();
-        JsonIndex index = JsonIndex.of(json);
         String folder = name(dir);
         if (!cj.id().equals(folder)) {
-            problems.add(new Problem(file, index.line("id"), Msg.of("courses.course.idNotFolder", cj.id(), folder)));
+            problems.add(new Problem(file, cj.idLine(), Msg.of("courses.course.idNotFolder", cj.id(), folder)));
         }
         List<LessonInfo> lessons = new ArrayList<>();
         for (int i = 0; i < cj.lessons().size(); i++) {
             String slug = cj.lessons().get(i);
             Path lessonDir = dir.resolve(slug);
             if (!Files.isDirectory(lessonDir)) {
-                problems.add(new Problem(file, lessonLine(json, index, slug),
+                problems.add(new Problem(file, cj.lessonLine(slug),
                         Msg.of("courses.course.lessonMissing", slug)));
                 continue;
             }
             lessons.add(new LessonInfo(slug, new Text(frontTitle(dir, slug, Lang.EN), frontTitle(dir, slug, Lang.ZH))));
         }
         unlistedLessons(dir, display, new LinkedHashSet<>(cj.lessons()), problems);
-        return Optional.of(new Course(cj.id(), cj.title(), cj.summary(), cj.level(), lessons, dir, display));
-    }
-
-    /** The line of the {@code lessons} entry naming {@code slug}. */
-    private static int lessonLine(String json, JsonIndex index, String slug) {
-        String[] lines = json.split("\n", -1);
-        for (int i = 0; index.has("lessons[" + i + "]"); i++) {
-            int line = index.line("lessons[" + i + "]");
-            if (lines[line - 1].contains("\"" + slug + "\"")) {
-                return line;
-            }
-        }
-        return index.line("lessons");
+        return Optional.of(new Ordered(new Course(cj.id(), cj.title(), cj.summary(), cj.level(), lessons, dir, display),
+                cj.order()));
     }
 
     /** A folder with lesson files that course.json does not list never shows: almost always an oversight. */

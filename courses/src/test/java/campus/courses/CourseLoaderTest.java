@@ -61,6 +61,28 @@ class CourseLoaderTest {
     }
 
     @Test
+    void coursesAreListedByTheirOrderThenByFolderNameWithUnorderedOnesLast() {
+        for (String id : List.of("alpha", "beta", "gamma", "delta")) {
+            Path dir = goodCourse(root.resolve("tmp-" + id));
+            String order = switch (id) {
+                case "gamma" -> "\"order\": 1,\n  ";
+                case "delta", "beta" -> "\"order\": 5,\n  ";
+                default -> "";
+            };
+            write(dir.resolve("course.json"), COURSE_JSON.replace("\"demo\"", "\"" + id + "\"").replace("\"level\"", order + "\"level\""));
+            try {
+                Files.move(dir, root.resolve(id));
+                Files.delete(root.resolve("tmp-" + id));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        Library lib = load();
+        assertEquals(List.of(), lib.problems());
+        assertEquals(List.of("gamma", "beta", "delta", "alpha"), lib.courses().stream().map(Course::id).toList());
+    }
+
+    @Test
     void aRootThatIsItselfACourseFolderLoadsThatCourse() {
         Path dir = goodCourse(root);
         Library lib = CourseLoader.load(List.of(ContentRoot.folder(dir)));
@@ -103,7 +125,13 @@ class CourseLoaderTest {
                 Arguments.of("id not the folder name", COURSE_JSON.replace("\"demo\"", "\"other\""),
                         List.of("2: Course id \"other\" must match its folder name \"demo\"")),
                 Arguments.of("unknown field", COURSE_JSON.replace("\"level\"", "\"lesson\": [],\n  \"level\""),
-                        List.of("5: Unknown field \"lesson\" (known fields: id, lessons, level, summary, title)")),
+                        List.of("5: Unknown field \"lesson\" (known fields: id, lessons, level, order, summary, title)")),
+                Arguments.of("order not a number", COURSE_JSON.replace("\"level\"", "\"order\": \"first\",\n  \"level\""),
+                        List.of("5: Bad order \"first\": use a whole number from 1 up (lower numbers come first in the course list)")),
+                Arguments.of("order zero", COURSE_JSON.replace("\"level\"", "\"order\": 0,\n  \"level\""),
+                        List.of("5: Bad order 0: use a whole number from 1 up (lower numbers come first in the course list)")),
+                Arguments.of("order with a fraction", COURSE_JSON.replace("\"level\"", "\"order\": 1.5,\n  \"level\""),
+                        List.of("5: Bad order 1.5: use a whole number from 1 up (lower numbers come first in the course list)")),
                 Arguments.of("duplicate field", COURSE_JSON.replace("\"level\"", "\"id\": \"demo\",\n  \"level\""),
                         List.of("5: Field \"id\" is given twice; only the last one would count")),
                 Arguments.of("unknown language", COURSE_JSON.replace("\"zh\": \"演示\"", "\"zh\": \"演示\", \"fr\": \"Démo\""),
@@ -219,6 +247,16 @@ class CourseLoaderTest {
         write(root.resolve(".git/config"), "x");
         assertEquals(List.of(at("notes:0: Folder has no course.json, so it is not a course (a course folder needs course.json next to its lesson folders)")),
                 problems());
+    }
+
+    @Test
+    void datasetsAndExamFoldersOfAContentRootAreNotCoursesWithoutCourseJson() {
+        goodCourse(root);
+        write(root.resolve("datasets/shop.sql"), "CREATE TABLE t (a INT);");
+        write(root.resolve("final-exam/exam.json"), "{}");
+        write(root.resolve("imported-bank/questions/q1.json"), "{}");
+        assertEquals(List.of(), problems());
+        assertEquals(List.of("demo"), load().courses().stream().map(Course::id).toList());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The shipped sample course is the renderer's showcase: in each language it uses every construct. */
+/** The shipped beginner course is the renderer's showcase: in each language it uses every construct. */
 class SampleCourseTest {
 
     static final Set<String> EVERY_CONSTRUCT = new TreeSet<>(List.of(
@@ -23,12 +23,12 @@ class SampleCourseTest {
             "admonition NOTE", "admonition TIP", "admonition WARNING", "admonition with title",
             "LabEmbed first-select", "QuizEmbed first-steps-check",
             "Emphasis", "Strong", "Strikethrough", "Code", "Image resolved", "link Lesson", "link Lesson#anchor",
-            "link Anchor", "link Web"));
+            "link Anchor", "link Web", "FootnoteRef", "Footnotes", "task OPEN", "task DONE"));
 
     @ParameterizedTest
     @EnumSource(Lang.class)
     void sampleCourseUsesEveryConstructInEachLanguage(Lang lang) {
-        Course course = CourseLoader.load(List.of(ContentRoot.shipped())).course("sql-first-steps").orElseThrow();
+        Course course = CourseLoader.load(List.of(ContentRoot.shipped())).course("sql-fundamentals").orElseThrow();
         Set<String> seen = new TreeSet<>();
         for (LessonInfo lesson : course.lessons()) {
             LoadedLesson loaded = CourseLoader.loadLesson(course, lesson.slug(), lang);
@@ -52,7 +52,12 @@ class SampleCourseTest {
                 inlines.addAll(p.content());
             } else if (b instanceof Block.BulletList l) {
                 seen.add(depth > 0 ? "nested list" : "BulletList");
-                l.items().forEach(i -> blocks(i.blocks(), seen, depth + 1));
+                l.items().forEach(i -> {
+                    if (i.task() != Block.Task.NONE) {
+                        seen.add("task " + i.task());
+                    }
+                    blocks(i.blocks(), seen, depth + 1);
+                });
             } else if (b instanceof Block.OrderedList l) {
                 seen.add(depth > 0 ? "nested list" : "OrderedList");
                 l.items().forEach(i -> blocks(i.blocks(), seen, depth + 1));
@@ -78,6 +83,9 @@ class SampleCourseTest {
                 seen.add("LabEmbed " + lab.labId());
             } else if (b instanceof Block.QuizEmbed quiz) {
                 seen.add("QuizEmbed " + quiz.quizId());
+            } else if (b instanceof Block.Footnotes f) {
+                seen.add("Footnotes");
+                f.notes().forEach(n -> blocks(n.blocks(), seen, depth));
             }
             inlines(inlines, seen);
         }
@@ -96,6 +104,8 @@ class SampleCourseTest {
                 inlines(s.content(), seen);
             } else if (i instanceof Inline.Code) {
                 seen.add("Code");
+            } else if (i instanceof Inline.FootnoteRef) {
+                seen.add("FootnoteRef");
             } else if (i instanceof Inline.Image img && !img.resolved().isEmpty()) {
                 seen.add("Image resolved");
             } else if (i instanceof Inline.Link l) {

@@ -63,9 +63,19 @@ public final class Messages {
         if (pattern == null) {
             return "!" + key + "!";
         }
+        // A nested message (a lab's SQL error inside a sentence) is said in the same language as the sentence.
+        Object[] rendered = args;
+        for (int k = 0; k < args.length; k++) {
+            if (args[k] instanceof Msg m) {
+                if (rendered == args) {
+                    rendered = args.clone();
+                }
+                rendered[k] = get(m.key(), m.args().toArray());
+            }
+        }
         // Always through MessageFormat, with or without arguments, so quoting ('' and '{') means the
         // same in every message and matches what BundleCheck validates.
-        return new MessageFormat(pattern, lang.locale()).format(args);
+        return new MessageFormat(pattern, lang.locale()).format(rendered);
     }
 
     private String pattern(String key, Lang l) {

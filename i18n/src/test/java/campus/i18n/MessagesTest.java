@@ -22,6 +22,13 @@ class MessagesTest {
     }
 
     @Test
+    void aNestedMessageIsSaidInTheLanguageOfTheSentenceAroundIt() {
+        Msg inner = Msg.of("i18ntest.greeting", "Ada");
+        assertEquals("Hello, Hello, Ada!!", Msg.of("i18ntest.greeting", inner).in(Lang.EN));
+        assertEquals("你好，你好，Ada！！", Msg.of("i18ntest.greeting", inner).in(Lang.ZH));
+    }
+
+    @Test
     void missingChineseFallsBackToEnglishAndMissingKeyIsVisible() {
         assertEquals("Only in English", Messages.of(Lang.ZH).get("i18ntest.only.en"));
         assertEquals("!i18ntest.nope!", Messages.of(Lang.ZH).get("i18ntest.nope"));

@@ -18,8 +18,20 @@ public sealed interface Block {
 
     record OrderedList(int line, int start, List<ListItem> items) implements Block { }
 
-    /** One list entry; it holds blocks because items may contain paragraphs, code and nested lists. */
-    record ListItem(int line, List<Block> blocks) { }
+    /**
+     * One list entry; it holds blocks because items may contain paragraphs, code and nested lists.
+     * {@code task} is {@link Task#OPEN} or {@link Task#DONE} for a task list item ({@code - [ ]},
+     * {@code - [x]}), {@link Task#NONE} otherwise.
+     */
+    record ListItem(int line, List<Block> blocks, Task task) {
+
+        public ListItem(int line, List<Block> blocks) {
+            this(line, blocks, Task.NONE);
+        }
+    }
+
+    /** Whether a list item is a task, and whether it is ticked. */
+    enum Task { NONE, OPEN, DONE }
 
     record BlockQuote(int line, List<Block> blocks) implements Block { }
 
@@ -44,6 +56,15 @@ public sealed interface Block {
 
     /** A fenced block {@code ```quiz <id>```}: the quiz goes here. */
     record QuizEmbed(int line, String quizId) implements Block { }
+
+    /**
+     * The lesson's footnotes ({@code [^label]: text}), gathered at its end in the order they are
+     * first referenced, wherever the author wrote them.
+     */
+    record Footnotes(int line, List<Footnote> notes) implements Block { }
+
+    /** One footnote: {@code number} is what its references show; {@code line} is where it is defined. */
+    record Footnote(int line, String label, int number, List<Block> blocks) { }
 
     /** Raw HTML is not rendered (no WebView); it is kept as text so nothing silently disappears. */
     record RawHtml(int line, String html) implements Block { }

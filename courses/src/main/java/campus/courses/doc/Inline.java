@@ -26,6 +26,19 @@ public sealed interface Inline {
      */
     record Image(String source, String resolved, String alt, String title) implements Inline { }
 
+    /** A reference {@code [^label]} to a footnote of the lesson, shown as its number. */
+    record FootnoteRef(String label, int number) implements Inline {
+
+        /** The anchor of the footnote itself, and of the first reference (where the footnote leads back to). */
+        public static String noteAnchor(String label) {
+            return "fn:" + label;
+        }
+
+        public static String refAnchor(String label) {
+            return "fnref:" + label;
+        }
+    }
+
     /** Raw inline HTML is kept as text, never interpreted. */
     record RawHtml(String html) implements Inline { }
 

@@ -17,13 +17,16 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,8 @@ final class InlineReader {
     private final LineIndex lines;
     private final List<AnchorLink> anchorLinks = new ArrayList<>();
     private final List<LessonAnchorLink> lessonAnchorLinks = new ArrayList<>();
+    /** Footnote label → its number, in the order of the first reference. */
+    private final Map<String, Integer> footnoteNumbers = new LinkedHashMap<>();
 
     InlineReader(LessonContext ctx, Document document, Reporter report, LineIndex lines) {
         this.ctx = ctx;
@@ -56,6 +61,16 @@ final class InlineReader {
             inline(n, out);
         }
         return mergeText(out);
+    }
+
+    /** The number of footnote {@code label}, 0 when nothing referred to it yet. */
+    int footnoteNumber(String label) {
+        return footnoteNumbers.getOrDefault(label, 0);
+    }
+
+    /** Numbers footnote {@code label} if it has no number yet, and returns its number. */
+    int numberFootnote(String label) {
+        return footnoteNumbers.computeIfAbsent(label, l -> footnoteNumbers.size() + 1);
     }
 
     /** Reports links to headings that do not exist, in this lesson or another one. */
@@ -117,6 +132,14 @@ final class InlineReader {
         } else if (n instanceof MailLink m) {
             String mail = m.getText().unescape();
             out.add(new Inline.Link(new LinkTarget.Web("mailto:" + mail), "", List.of(new Inline.Text(mail))));
+        } else if (n instanceof Footnote f) {
+            String label = f.getText().toString();
+            if (f.getReferenceNode(document) == null) {
+                report.problem(lines.line(n), "courses.lesson.undefinedFootnote", label);
+                out.add(new Inline.Text(n.getChars().toString()));
+            } else {
+                out.add(new Inline.FootnoteRef(label, numberFootnote(label)));
+            }
         } else if (n instanceof HtmlInlineComment) {
             return;
         } else if (n instanceof HtmlInline) {

@@ -23,7 +23,7 @@ import java.util.List;
 public final class LessonCodec {
 
     /** Changes whenever the layout below or the meaning of a document changes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private LessonCodec() {
     }
@@ -168,6 +168,15 @@ public final class LessonCodec {
             } else if (b instanceof Block.RawHtml h) {
                 head('X', b);
                 str(h.html());
+            } else if (b instanceof Block.Footnotes f) {
+                head('N', b);
+                out.writeInt(f.notes().size());
+                for (Block.Footnote n : f.notes()) {
+                    out.writeInt(n.line());
+                    str(n.label());
+                    out.writeInt(n.number());
+                    blocks(n.blocks());
+                }
             } else {
                 throw new IllegalArgumentException("a block of type " + b.getClass().getName());
             }
@@ -182,6 +191,7 @@ public final class LessonCodec {
             out.writeInt(items.size());
             for (Block.ListItem i : items) {
                 out.writeInt(i.line());
+                out.writeByte(i.task().ordinal());
                 blocks(i.blocks());
             }
         }
@@ -236,6 +246,10 @@ public final class LessonCodec {
             } else if (in instanceof Inline.RawHtml h) {
                 out.writeByte('h');
                 str(h.html());
+            } else if (in instanceof Inline.FootnoteRef f) {
+                out.writeByte('f');
+                str(f.label());
+                out.writeInt(f.number());
             } else {
                 throw new IllegalArgumentException("an inline of type " + in.getClass().getName());
             }
@@ -392,16 +406,28 @@ public final class LessonCodec {
                 case 'L': return new Block.LabEmbed(line, str());
                 case 'Z': return new Block.QuizEmbed(line, str());
                 case 'X': return new Block.RawHtml(line, str());
+                case 'N': {
+                    int n = count(16);
+                    List<Block.Footnote> notes = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        int noteLine = in.getInt();
+                        String label = str();
+                        int number = in.getInt();
+                        notes.add(new Block.Footnote(noteLine, label, number, blocks()));
+                    }
+                    return new Block.Footnotes(line, notes);
+                }
                 default: throw new Corrupt("block tag " + tag);
             }
         }
 
         private List<Block.ListItem> items() throws Corrupt {
-            int n = count(8);
+            int n = count(9);
             List<Block.ListItem> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int line = in.getInt();
-                out.add(new Block.ListItem(line, blocks()));
+                Block.Task task = Block.Task.values()[in.get()];
+                out.add(new Block.ListItem(line, blocks(), task));
             }
             return out;
         }
@@ -454,6 +480,10 @@ public final class LessonCodec {
                     return new Inline.Image(source, resolved, alt, str());
                 }
                 case 'h': return new Inline.RawHtml(str());
+                case 'f': {
+                    String label = str();
+                    return new Inline.FootnoteRef(label, in.getInt());
+                }
                 default: throw new Corrupt("inline tag " + tag);
             }
         }

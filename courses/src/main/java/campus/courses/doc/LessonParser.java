@@ -17,6 +17,10 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
@@ -29,28 +33,41 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Markdown → {@link LessonDocument}: CommonMark plus GFM tables and strikethrough, YAML front matter
- * for the title, admonitions ({@code !!! note "Title"}) and lab/quiz embeds (a fenced block whose
- * info string is {@code lab <id>} or {@code quiz <id>}). Besides the model it reports what parsed but
- * is probably not what the author meant. The Flexmark parser is immutable and shared; one call parses
+ * Markdown → {@link LessonDocument}: CommonMark plus GFM tables, strikethrough and task lists,
+ * footnotes, YAML front matter for the title, admonitions ({@code !!! note "Title"}) and lab/quiz
+ * embeds (a fenced block whose info string is {@code lab <id>} or {@code quiz <id>}). Besides the model
+ * it reports what parsed but is probably not what the author meant, and syntax of other Markdown
+ * dialects that Campus shows as plain text. The Flexmark parser is immutable and shared; one call parses
  * one lesson and is thread-safe.
  */
 public final class LessonParser {
 
     static final Pattern EMBED_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern ONE_LINE_EMBED = Pattern.compile("(lab|quiz)(?:\\s+(\\S*))?\\s*");
+    /** Syntax of other Markdown dialects that CommonMark reads as plain text: message key → a line that uses it. */
+    private static final List<Unsupported> UNSUPPORTED = List.of(
+            new Unsupported("courses.lesson.unsupported.definitionList", Pattern.compile("^: \\S.*")),
+            new Unsupported("courses.lesson.unsupported.math", Pattern.compile("^\\$\\$.*")),
+            new Unsupported("courses.lesson.unsupported.toc", Pattern.compile("^\\[+_?toc_?]+$", Pattern.CASE_INSENSITIVE)),
+            new Unsupported("courses.lesson.unsupported.headingAttributes", Pattern.compile("^#{1,6} .*\\{[#.][^}]*}\\s*$")));
+
+    private record Unsupported(String key, Pattern line) { }
+
     private static final Parser PARSER;
 
     static {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AdmonitionExtension.create()));
+                AdmonitionExtension.create(), FootnoteExtension.create(), TaskListExtension.create()));
         // GFM table rules: a header row is required, short rows are padded. Extra cells are kept in
         // the tree so the parser can report them before dropping them.
         options.set(TablesExtension.COLUMN_SPANS, false);
@@ -65,6 +82,8 @@ public final class LessonParser {
     private final Anchors anchors = new Anchors();
     private final InlineReader inlines;
     private final LineIndex lines;
+    /** Footnote definitions in source order; they are rendered together at the end of the lesson. */
+    private final List<FootnoteBlock> footnoteBlocks = new ArrayList<>();
 
     private LessonParser(LessonContext ctx, Document document) {
         this.ctx = ctx;
@@ -80,7 +99,8 @@ public final class LessonParser {
         if (!front.closed()) {
             p.problem(1, "courses.lesson.frontMatterUnclosed");
         }
-        List<Block> blocks = p.blocks(document);
+        List<Block> blocks = new ArrayList<>(p.blocks(document));
+        p.footnotes().ifPresent(blocks::add);
         String title = front.title();
         if (title.isEmpty()) {
             title = blocks.stream().filter(Block.Heading.class::isInstance).map(Block.Heading.class::cast)
@@ -90,6 +110,7 @@ public final class LessonParser {
             p.problem(front.titleLine() > 0 ? front.titleLine() : 1, "courses.lesson.noTitle");
         }
         p.inlines.checkAnchors(p.anchors);
+        p.unsupportedSyntax(front.blank(text));
         LessonChecks.check(blocks, front.lines() + 1, p::problem);
         p.problems.sort(Problem.ORDER);
         return new LessonDocument(title, blocks, p.problems);
@@ -141,11 +162,15 @@ public final class LessonParser {
             return admonition(a, line);
         } else if (n instanceof HtmlCommentBlock || n instanceof Reference) {
             return null;
+        } else if (n instanceof FootnoteBlock f) {
+            footnoteBlocks.add(f);
+            return null;
         } else if (n instanceof HtmlBlock) {
             problem(line, "courses.lesson.rawHtml");
             return new Block.RawHtml(line, stripFinalNewline(n.getChars().toString()));
         }
-        // Anything else Flexmark knows but Campus does not render is kept as its source text.
+        // Anything else Flexmark knows but Campus does not render is kept as its source text, and reported.
+        problem(line, "courses.lesson.unsupported", n.getClass().getSimpleName());
         return new Block.Paragraph(line, List.of(new Inline.Text(n.getChars().toString().trim())));
     }
 
@@ -231,9 +256,75 @@ public final class LessonParser {
     private List<Block.ListItem> items(Node list) {
         List<Block.ListItem> items = new ArrayList<>();
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            items.add(new Block.ListItem(line(item), blocks(item)));
+            Block.Task task = item instanceof TaskListItem t
+                    ? (t.isItemDoneMarker() ? Block.Task.DONE : Block.Task.OPEN) : Block.Task.NONE;
+            items.add(new Block.ListItem(line(item), blocks(item), task));
         }
         return items;
+    }
+
+    /**
+     * The footnotes, numbered in the order of their first reference. A definition nobody refers to is
+     * reported and still shown (numbered after the others), so nothing the author wrote disappears.
+     */
+    private java.util.Optional<Block> footnotes() {
+        if (footnoteBlocks.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Block.Footnote> notes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (FootnoteBlock f : footnoteBlocks) {
+            String label = f.getText().toString();
+            if (!seen.add(label)) {
+                problem(line(f), "courses.lesson.duplicateFootnote", label);
+                continue;
+            }
+            List<Block> content = blocks(f);
+            notes.add(new Block.Footnote(line(f), label, 0, content));
+        }
+        List<Block.Footnote> numbered = new ArrayList<>();
+        for (Block.Footnote n : notes) {
+            int number = inlines.footnoteNumber(n.label());
+            if (number == 0) {
+                problem(n.line(), "courses.lesson.unusedFootnote", n.label());
+                number = inlines.numberFootnote(n.label());
+            }
+            numbered.add(new Block.Footnote(n.line(), n.label(), number, n.blocks()));
+        }
+        numbered.sort(Comparator.comparingInt(Block.Footnote::number));
+        return java.util.Optional.of(new Block.Footnotes(line(footnoteBlocks.get(0)), numbered));
+    }
+
+    /** Lines written in another dialect's syntax (outside code blocks), which would show as plain text. */
+    private void unsupportedSyntax(String text) {
+        String[] all = text.split("\n", -1);
+        String fence = null;
+        boolean inMath = false;
+        for (int i = 0; i < all.length; i++) {
+            String l = all[i].strip();
+            if (fence == null && (l.startsWith("```") || l.startsWith("~~~"))) {
+                fence = l.substring(0, 3);
+                continue;
+            } else if (fence != null) {
+                if (l.startsWith(fence)) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (all[i].startsWith("    ") || all[i].startsWith("\t")) {
+                continue;   // indented code, or the body of an admonition or list (its lines are checked as written)
+            }
+            if (inMath) {
+                inMath = !l.startsWith("$$");   // the closing $$ of a block already reported
+                continue;
+            }
+            for (Unsupported u : UNSUPPORTED) {
+                if (u.line().matcher(l).matches()) {
+                    problem(i + 1, u.key());
+                    inMath = l.equals("$$");
+                }
+            }
+        }
     }
 
     private Block table(TableBlock t, int line) {

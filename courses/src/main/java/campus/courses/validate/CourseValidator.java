@@ -118,6 +118,8 @@ public final class CourseValidator {
                 l.items().forEach(i -> walk(i.blocks(), visit));
             } else if (b instanceof Block.OrderedList l) {
                 l.items().forEach(i -> walk(i.blocks(), visit));
+            } else if (b instanceof Block.Footnotes f) {
+                f.notes().forEach(n -> walk(n.blocks(), visit));
             }
         }
     }

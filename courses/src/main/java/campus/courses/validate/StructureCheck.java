@@ -57,6 +57,8 @@ final class StructureCheck {
             return "quiz " + quiz.quizId();
         } else if (b instanceof Block.Admonition ad) {
             return "admonition " + ad.kind();
+        } else if (b instanceof Block.Footnotes f) {
+            return "footnotes " + f.notes().size();
         }
         return b.getClass().getSimpleName();
     }
@@ -84,6 +86,8 @@ final class StructureCheck {
             return "```lab " + lab.labId();
         } else if (b instanceof Block.QuizEmbed quiz) {
             return "```quiz " + quiz.quizId();
+        } else if (b instanceof Block.Footnotes f) {
+            return "[^…]: " + f.notes().size() + " footnote(s)";
         }
         return "<html>";
     }

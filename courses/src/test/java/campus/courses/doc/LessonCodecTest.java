@@ -32,12 +32,14 @@ class LessonCodecTest {
                 new Inline.Link(new LinkTarget.Anchor("top"), "", List.of()),
                 new Inline.Link(new LinkTarget.Web("https://example.com/?q=a&b"), "", List.of(new Inline.Text("web"))),
                 new Inline.Link(new LinkTarget.Broken("../nowhere/"), "", List.of(new Inline.Text("broken"))),
-                new Inline.Image("img/a.png", "01-one/img/a.png", "alt", "t"), new Inline.RawHtml("<b>"));
+                new Inline.Image("img/a.png", "01-one/img/a.png", "alt", "t"), new Inline.RawHtml("<b>"),
+                new Inline.FootnoteRef("src-1", 1), new Inline.FootnoteRef("注", 2));
         List<Block> inner = List.of(new Block.Paragraph(7, rich), new Block.CodeBlock(8, "sql", "SELECT *\nFROM t;"));
         List<Block> blocks = List.of(
                 new Block.Heading(1, 1, "title", rich),
                 new Block.Paragraph(3, rich),
-                new Block.BulletList(5, List.of(new Block.ListItem(5, inner),
+                new Block.BulletList(5, List.of(new Block.ListItem(5, inner, Block.Task.OPEN),
+                        new Block.ListItem(6, inner, Block.Task.DONE),
                         new Block.ListItem(9, List.of(new Block.OrderedList(10, 3, List.of(new Block.ListItem(10, inner))))))),
                 new Block.BlockQuote(12, inner),
                 new Block.CodeBlock(14, "", "x".repeat(70_000)),   // longer than DataOutput's 64 KB strings
@@ -48,7 +50,9 @@ class LessonCodecTest {
                 new Block.Admonition(27, Block.AdmonitionKind.WARNING, "Careful", inner),
                 new Block.Admonition(30, Block.AdmonitionKind.TIP, "", List.of()),
                 new Block.LabEmbed(33, "first-select"), new Block.QuizEmbed(35, "quiz-1"),
-                new Block.RawHtml(37, "<div>\n</div>"));
+                new Block.RawHtml(37, "<div>\n</div>"),
+                new Block.Footnotes(40, List.of(new Block.Footnote(40, "src-1", 1, inner),
+                        new Block.Footnote(42, "注", 2, List.of(new Block.BulletList(43, List.of(new Block.ListItem(43, inner))))))));
         List<Problem> problems = List.of(
                 new Problem("c/01-one/lesson.en.md", 3, Msg.of("courses.lesson.noTitle")),
                 new Problem("c/01-one/lesson.en.md", 4, Msg.of("k", "s", 1, 2L, 2.5, true)));

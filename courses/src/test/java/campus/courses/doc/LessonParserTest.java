@@ -273,4 +273,62 @@ class LessonParserTest {
         assertEquals(List.of(FILE + ":3: Link reference [nope] is not defined: add a line [nope]: url"),
                 problems("# T\n\n[text][nope] and arr[1] and [ok][]\n\n[ok]: https://example.org\n"));
     }
+
+    @Test
+    void footnotesAreNumberedByFirstReferenceAndGatheredAtTheEnd() {
+        LessonDocument doc = parse("# T\n\n[^b]: Second note.\n\nOne[^a] and two[^b], one again[^a].\n\n"
+                + "[^a]: First note, with *emphasis*.\n\nAfter.\n");
+        assertEquals(List.of(), doc.problems());
+        List<Block> blocks = doc.blocks();
+        assertEquals(4, blocks.size(), blocks.toString());
+        Block.Paragraph p = (Block.Paragraph) blocks.get(1);
+        assertEquals(List.of(new Inline.Text("One"), new Inline.FootnoteRef("a", 1), new Inline.Text(" and two"),
+                new Inline.FootnoteRef("b", 2), new Inline.Text(", one again"), new Inline.FootnoteRef("a", 1),
+                new Inline.Text(".")), p.content());
+        assertEquals(new Block.Paragraph(9, List.of(new Inline.Text("After."))), blocks.get(2));
+        Block.Footnote a = new Block.Footnote(7, "a", 1, List.of(new Block.Paragraph(7, List.of(
+                new Inline.Text("First note, with "), new Inline.Emphasis(List.of(new Inline.Text("emphasis"))),
+                new Inline.Text(".")))));
+        Block.Footnote b = new Block.Footnote(3, "b", 2, List.of(new Block.Paragraph(3, List.of(new Inline.Text("Second note.")))));
+        assertEquals(new Block.Footnotes(3, List.of(a, b)),
+                blocks.get(3));
+        assertEquals("fn:a", Inline.FootnoteRef.noteAnchor("a"));
+        assertEquals("fnref:a", Inline.FootnoteRef.refAnchor("a"));
+    }
+
+    @Test
+    void footnoteMistakesAreReportedOnTheirLine() {
+        LessonDocument doc = parse("# T\n\nA claim[^missing].\n\n[^lonely]: Nobody points here.\n\n"
+                + "Used[^x].\n\n[^x]: One.\n\n[^x]: Two.\n");
+        assertEquals(List.of(FILE + ":3: Footnote [^missing] is not defined: add a line [^missing]: text (it is shown as written)",
+                FILE + ":5: Footnote [^lonely] is defined but nothing refers to it: write [^lonely] where it belongs "
+                        + "(it is shown at the end, numbered after the others)",
+                FILE + ":11: Footnote [^x] is defined twice; only the first definition is shown"),
+                doc.problems().stream().map(p -> p.format(Lang.EN)).toList());
+        assertEquals(new Block.Paragraph(3, List.of(new Inline.Text("A claim[^missing]."))), doc.blocks().get(1));
+        Block.Footnotes notes = (Block.Footnotes) doc.blocks().get(doc.blocks().size() - 1);
+        assertEquals(List.of("x 1", "lonely 2"), notes.notes().stream().map(n -> n.label() + " " + n.number()).toList());
+    }
+
+    @Test
+    void taskListItemsKnowWhetherTheyAreTicked() {
+        LessonDocument doc = parse("# T\n\n- [ ] open\n- [x] done\n- [X] done too\n- plain\n\n1. [ ] numbered task\n");
+        assertEquals(List.of(), doc.problems());
+        Block.BulletList list = (Block.BulletList) doc.blocks().get(1);
+        assertEquals(List.of(Block.Task.OPEN, Block.Task.DONE, Block.Task.DONE, Block.Task.NONE),
+                list.items().stream().map(Block.ListItem::task).toList());
+        assertEquals(new Block.Paragraph(3, List.of(new Inline.Text("open"))), list.items().get(0).blocks().get(0));
+        Block.OrderedList ordered = (Block.OrderedList) doc.blocks().get(2);
+        assertEquals(Block.Task.OPEN, ordered.items().get(0).task());
+    }
+
+    @Test
+    void syntaxOfOtherDialectsIsReportedWithItsLine() {
+        assertEquals(List.of(
+                FILE + ":1: Campus does not read heading attributes {#id}; they are shown in the heading (anchors come from the heading text)",
+                FILE + ":3: Campus does not render a table of contents marker; the line is shown as plain text (the app lists the headings itself)",
+                FILE + ":6: Campus does not render definition lists (a line starting with \": \"); it is shown as plain text",
+                FILE + ":8: Campus does not render math blocks ($$); the line is shown as plain text (use a code block or an image)"),
+                problems("# T {#top}\n\n[TOC]\n\nTerm\n: what it means\n\n$$\nx^2\n$$\n\n```\n$$ in code\n: fine\n```\n"));
+    }
 }
