@@ -2,17 +2,14 @@ package campus.labs;
 
 import campus.i18n.Msg;
 import campus.i18n.Problem;
+import campus.i18n.content.ContentScan;
 import campus.labs.dataset.DatasetLibrary;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Every lab under one or more content roots ({@code <root>/<course>/<NN-lesson>/labs/<id>.json}), plus the
@@ -32,15 +29,22 @@ public final class LabCatalog {
     }
 
     public static LabCatalog scan(List<Path> contentRoots) {
+        return scan(ContentScan.of(contentRoots));
+    }
+
+    /** The labs of roots already walked, so the lab, quiz and dataset catalogues share one walk. */
+    public static LabCatalog scan(ContentScan content) {
         Map<String, Lab> labs = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        DatasetLibrary datasets = DatasetLibrary.withRoots(contentRoots);
-        for (Path root : contentRoots) {
-            if (!Files.isDirectory(root)) {
-                problems.add(new Problem(root.toString(), 0, Msg.of("labs.catalog.noRoot")));
+        DatasetLibrary datasets = DatasetLibrary.of(content);
+        for (ContentScan.Root root : content.roots()) {
+            if (!root.exists()) {
+                problems.add(new Problem(root.path().toString(), 0, Msg.of("labs.catalog.noRoot")));
                 continue;
             }
-            for (Path json : labFiles(root, problems)) {
+            root.failure().ifPresent(e -> problems.add(new Problem(root.path().toString(), 0,
+                    Msg.of("labs.spec.unreadable", String.valueOf(e.getMessage())))));
+            for (Path json : root.labs()) {
                 Path lessonDir = json.getParent().getParent();
                 String lesson = lessonDir.getFileName().toString();
                 String course = lessonDir.getParent().getFileName().toString();
@@ -55,7 +59,7 @@ public final class LabCatalog {
                     continue;
                 }
                 if (datasets.find(l.dataset()).isEmpty()) {
-                    problems.add(new Problem(json.toString(), lineOf(json, "dataset"),
+                    problems.add(new Problem(json.toString(), LabReader.lineOf(json, "dataset"),
                             Msg.of("labs.spec.unknownDataset", l.dataset(), String.join(", ", datasets.names()))));
                     continue;
                 }
@@ -64,30 +68,6 @@ public final class LabCatalog {
         }
         problems.sort(Problem.ORDER);
         return new LabCatalog(labs, problems, datasets);
-    }
-
-    private static List<Path> labFiles(Path root, List<Problem> problems) {
-        try (Stream<Path> s = Files.walk(root, 4)) {
-            return s.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> p.getParent() != null && p.getParent().getFileName() != null
-                            && p.getParent().getFileName().toString().equals("labs"))
-                    .filter(p -> root.relativize(p).getNameCount() == 4)
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        } catch (IOException e) {
-            problems.add(new Problem(root.toString(), 0, Msg.of("labs.spec.unreadable", String.valueOf(e.getMessage()))));
-            return List.of();
-        }
-    }
-
-    private static int lineOf(Path json, String key) {
-        try {
-            String text = Files.readString(json);
-            int i = text.indexOf("\"" + key + "\"");
-            return i < 0 ? 1 : campus.labs.sql.SqlScript.lineAndColumn(text, i)[0];
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     public List<Lab> labs() {

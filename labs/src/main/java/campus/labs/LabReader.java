@@ -1,14 +1,19 @@
 package campus.labs;
 
+import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
 import campus.i18n.Text;
+import campus.i18n.json.AuthoredJson;
+import campus.i18n.json.BilingualJson;
+import campus.i18n.json.JsonValue;
+import campus.i18n.json.JsonValue.JArray;
+import campus.i18n.json.JsonValue.JBool;
+import campus.i18n.json.JsonValue.JNumber;
+import campus.i18n.json.JsonValue.JObject;
+import campus.i18n.json.JsonValue.JString;
 import campus.labs.check.CheckOptions;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import campus.labs.check.PlanCheck;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +24,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads one lab JSON file and its reference SQL; every problem names the file and a line. */
 public final class LabReader {
 
-    private static final Pattern GSON_LINE = Pattern.compile("line (\\d+)");
     private static final Set<String> KNOWN = Set.of("id", "title", "task", "dataset", "scale", "check", "options",
             "points", "hints", "solution", "starter");
-    private static final Set<String> KNOWN_OPTIONS = Set.of("ordered", "columnNames", "tolerance", "tables", "queries");
+    private static final Set<String> KNOWN_OPTIONS = Set.of("ordered", "columnNames", "tolerance", "tables", "queries",
+            "plan");
+    private static final Set<String> KNOWN_PLAN = Set.of("query", "noFullScan");
 
     private final Path file;
     private final String text;
@@ -53,35 +57,31 @@ public final class LabReader {
     }
 
     private Optional<Lab> parse(String courseId, String lesson) {
-        JsonObject o;
+        JObject o;
         try {
-            JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject()) {
+            JsonValue root = AuthoredJson.parse(text).root();
+            if (!(root instanceof JObject obj)) {
                 problem(1, Msg.of("labs.spec.notObject"));
                 return Optional.empty();
             }
-            o = root.getAsJsonObject();
-        } catch (JsonParseException e) {
-            String m = String.valueOf(e.getMessage());
-            Matcher lm = GSON_LINE.matcher(m);
-            int line = lm.find() ? Integer.parseInt(lm.group(1)) : 0;
-            String reason = m.replaceAll("^[\\w.]+Exception: ", "").replaceAll("\\s*See https://\\S+", "");
-            problem(line, Msg.of("labs.spec.badJson", reason));
+            o = obj;
+        } catch (AuthoredJson.SyntaxError e) {
+            problem(e.line(), Msg.of("labs.spec.badJson", e.described()));
             return Optional.empty();
         }
         int before = problems.size();
-        for (String k : o.keySet()) {
+        for (String k : o.members().keySet()) {
             if (!KNOWN.contains(k)) {
-                problem(lineOf(k), Msg.of("labs.spec.unknownField", k));
+                problem(o.lineOf(k), Msg.of("labs.spec.unknownField", k));
             }
         }
         String fileId = file.getFileName().toString().replaceFirst("\\.json$", "");
         String id = string(o, "id", true);
         if (id != null && !id.equals(fileId)) {
-            problem(lineOf("id"), Msg.of("labs.spec.idMismatch", id, fileId));
+            problem(o.lineOf("id"), Msg.of("labs.spec.idMismatch", id, fileId));
         }
         if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
-            problem(lineOf("id"), Msg.of("labs.spec.badId", id));
+            problem(o.lineOf("id"), Msg.of("labs.spec.badId", id));
         }
         Text title = text(o, "title");
         Text task = text(o, "task");
@@ -93,18 +93,18 @@ public final class LabReader {
             try {
                 kind = CheckKind.valueOf(checkName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problem(lineOf("check"), Msg.of("labs.spec.badCheck", checkName));
+                problem(o.lineOf("check"), Msg.of("labs.spec.badCheck", checkName));
             }
         }
         CheckOptions options = options(o, kind);
         Integer points = o.has("points") ? intValue(o, "points", 0) : Integer.valueOf(10);
         List<Text> hints = new ArrayList<>();
         if (o.has("hints")) {
-            if (!o.get("hints").isJsonArray()) {
-                problem(lineOf("hints"), Msg.of("labs.spec.notArray", "hints"));
+            if (!(o.members().get("hints") instanceof JArray hs)) {
+                problem(o.lineOf("hints"), Msg.of("labs.spec.notArray", "hints"));
             } else {
-                for (JsonElement h : o.getAsJsonArray("hints")) {
-                    Text t = textOf(h, "hints");
+                for (JsonValue h : hs.items()) {
+                    Text t = textOf(h, "hints", o.lineOf("hints"));
                     if (t != null) {
                         hints.add(t);
                     }
@@ -113,10 +113,9 @@ public final class LabReader {
         }
         RevealRule reveal = RevealRule.DEFAULT;
         if (o.has("solution")) {
-            if (!o.get("solution").isJsonObject()) {
-                problem(lineOf("solution"), Msg.of("labs.spec.notObjectField", "solution"));
+            if (!(o.members().get("solution") instanceof JObject s)) {
+                problem(o.lineOf("solution"), Msg.of("labs.spec.notObjectField", "solution"));
             } else {
-                JsonObject s = o.getAsJsonObject("solution");
                 Integer after = s.has("afterFailedAttempts") ? intValue(s, "afterFailedAttempts", 0) : Integer.valueOf(3);
                 boolean onRequest = !s.has("onRequest") || bool(s, "onRequest");
                 reveal = new RevealRule(after == null ? 3 : after, onRequest);
@@ -145,127 +144,157 @@ public final class LabReader {
                 solution, courseId, lesson, file));
     }
 
-    private CheckOptions options(JsonObject o, CheckKind kind) {
+    private CheckOptions options(JObject o, CheckKind kind) {
         CheckOptions opts = CheckOptions.DEFAULT;
         if (o.has("options")) {
-            if (!o.get("options").isJsonObject()) {
-                problem(lineOf("options"), Msg.of("labs.spec.notObjectField", "options"));
+            if (!(o.members().get("options") instanceof JObject op)) {
+                problem(o.lineOf("options"), Msg.of("labs.spec.notObjectField", "options"));
                 return opts;
             }
-            JsonObject op = o.getAsJsonObject("options");
-            for (String k : op.keySet()) {
+            for (String k : op.members().keySet()) {
                 if (!KNOWN_OPTIONS.contains(k)) {
-                    problem(lineOf(k), Msg.of("labs.spec.unknownField", "options." + k));
+                    problem(op.lineOf(k), Msg.of("labs.spec.unknownField", "options." + k));
                 }
             }
             BigDecimal tol = CheckOptions.DEFAULT_TOLERANCE;
             if (op.has("tolerance")) {
-                try {
-                    tol = op.get("tolerance").getAsBigDecimal();
-                } catch (RuntimeException e) {
-                    problem(lineOf("tolerance"), Msg.of("labs.spec.notNumber", "options.tolerance"));
+                tol = decimal(op.members().get("tolerance"));
+                if (tol == null) {
+                    tol = CheckOptions.DEFAULT_TOLERANCE;
+                    problem(op.lineOf("tolerance"), Msg.of("labs.spec.notNumber", "options.tolerance"));
                 }
             }
             opts = new CheckOptions(op.has("ordered") && bool(op, "ordered"), op.has("columnNames") && bool(op, "columnNames"),
-                    tol, strings(op, "tables"), strings(op, "queries"));
+                    tol, strings(op, "tables"), strings(op, "queries"), plan(op, kind));
         }
         if (kind == CheckKind.STATE && opts.tables().isEmpty() && opts.queries().isEmpty()) {
-            problem(lineOf("check"), Msg.of("labs.spec.stateNeedsTables"));
+            problem(o.lineOf("check"), Msg.of("labs.spec.stateNeedsTables"));
         }
         return opts;
     }
 
-    private List<String> strings(JsonObject o, String key) {
+    /** {@code options.plan}: {@code {"noFullScan": ["t"], "query": "SELECT …"}}; a state lab must name the query. */
+    private PlanCheck plan(JObject op, CheckKind kind) {
+        if (!op.has("plan")) {
+            return PlanCheck.NONE;
+        }
+        if (!(op.members().get("plan") instanceof JObject p)) {
+            problem(op.lineOf("plan"), Msg.of("labs.spec.notObjectField", "options.plan"));
+            return PlanCheck.NONE;
+        }
+        for (String k : p.members().keySet()) {
+            if (!KNOWN_PLAN.contains(k)) {
+                problem(p.lineOf(k), Msg.of("labs.spec.unknownField", "options.plan." + k));
+            }
+        }
+        List<String> tables = strings(p, "noFullScan");
+        String query = string(p, "query", false);
+        if (tables.isEmpty()) {
+            problem(op.lineOf("plan"), Msg.of("labs.spec.planNeedsTables"));
+        }
+        if (kind == CheckKind.STATE && query == null) {
+            problem(op.lineOf("plan"), Msg.of("labs.spec.planNeedsQuery"));
+        }
+        return new PlanCheck(query, tables);
+    }
+
+    private List<String> strings(JObject o, String key) {
         List<String> out = new ArrayList<>();
         if (!o.has(key)) {
             return out;
         }
-        if (!o.get(key).isJsonArray()) {
-            problem(lineOf(key), Msg.of("labs.spec.notArray", key));
+        if (!(o.members().get(key) instanceof JArray a)) {
+            problem(o.lineOf(key), Msg.of("labs.spec.notArray", key));
             return out;
         }
-        JsonArray a = o.getAsJsonArray(key);
-        for (JsonElement e : a) {
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-                out.add(e.getAsString());
+        for (JsonValue e : a.items()) {
+            if (e instanceof JString s) {
+                out.add(s.value());
             } else {
-                problem(lineOf(key), Msg.of("labs.spec.notString", key));
+                problem(o.lineOf(key), Msg.of("labs.spec.notString", key));
             }
         }
         return out;
     }
 
-    private String string(JsonObject o, String key, boolean required) {
+    private String string(JObject o, String key, boolean required) {
         if (!o.has(key)) {
             if (required) {
                 problem(1, Msg.of("labs.spec.missingField", key));
             }
             return null;
         }
-        JsonElement e = o.get(key);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
-            problem(lineOf(key), Msg.of("labs.spec.notString", key));
+        if (!(o.members().get(key) instanceof JString s) || s.value().isBlank()) {
+            problem(o.lineOf(key), Msg.of("labs.spec.notString", key));
             return null;
         }
-        return e.getAsString();
+        return s.value();
     }
 
-    private Integer intValue(JsonObject o, String key, int min) {
-        JsonElement e = o.get(key);
+    private Integer intValue(JObject o, String key, int min) {
+        BigDecimal d = o.members().get(key) instanceof JNumber ? decimal(o.members().get(key)) : null;
         try {
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                int v = e.getAsBigDecimal().intValueExact();
-                if (v >= min) {
-                    return v;
-                }
+            if (d != null && d.intValueExact() >= min) {
+                return d.intValueExact();
             }
         } catch (ArithmeticException ignored) {
             // not an int: reported below
         }
-        problem(lineOf(key), Msg.of("labs.spec.badInteger", key, min));
+        problem(o.lineOf(key), Msg.of("labs.spec.badInteger", key, min));
         return null;
     }
 
-    private boolean bool(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
-            return e.getAsBoolean();
+    /** A number, or a string holding one; {@code null} otherwise. */
+    private static BigDecimal decimal(JsonValue v) {
+        try {
+            if (v instanceof JNumber n) {
+                return new BigDecimal(n.literal());
+            }
+            return v instanceof JString s ? new BigDecimal(s.value()) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        problem(lineOf(key), Msg.of("labs.spec.notBoolean", key));
+    }
+
+    private boolean bool(JObject o, String key) {
+        if (o.members().get(key) instanceof JBool b) {
+            return b.value();
+        }
+        problem(o.lineOf(key), Msg.of("labs.spec.notBoolean", key));
         return false;
     }
 
-    private Text text(JsonObject o, String key) {
+    private Text text(JObject o, String key) {
         if (!o.has(key)) {
             problem(1, Msg.of("labs.spec.missingField", key));
             return null;
         }
-        return textOf(o.get(key), key);
+        return textOf(o.members().get(key), key, o.lineOf(key));
     }
 
-    /** A bilingual text: {@code {"en": "...", "zh": "..."}}, both required. */
-    private Text textOf(JsonElement e, String key) {
-        if (!e.isJsonObject()) {
-            problem(lineOf(key), Msg.of("labs.spec.notText", key));
+    /** A bilingual text: {@code {"en": "...", "zh": "..."}}, both required; problems go on the line of {@code key}. */
+    private Text textOf(JsonValue e, String key, int line) {
+        Optional<Text> read = BilingualJson.read(e, value -> problem(line, Msg.of("labs.spec.notText", key)));
+        if (read.isEmpty()) {
             return null;
         }
-        JsonObject t = e.getAsJsonObject();
-        String en = t.has("en") && t.get("en").isJsonPrimitive() ? t.get("en").getAsString() : "";
-        String zh = t.has("zh") && t.get("zh").isJsonPrimitive() ? t.get("zh").getAsString() : "";
-        Text text = new Text(en, zh);
+        Text text = read.get();
         if (!text.complete()) {
-            problem(lineOf(key), Msg.of("labs.spec.missingLanguage", key, en.isBlank() ? "en" : "zh"));
+            problem(line, Msg.of("labs.spec.missingLanguage", key, text.has(Lang.EN) ? "zh" : "en"));
         }
         return text;
     }
 
-    /** Line of the first {@code "key":} in the file: good enough to put the author's cursor there. */
-    private int lineOf(String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:").matcher(text);
-        if (!m.find()) {
+    /** The line of {@code key} in the lab file {@code json}: 1 when absent, 0 when the file cannot be read. */
+    static int lineOf(Path json, String key) {
+        try {
+            JsonValue root = AuthoredJson.parse(Files.readString(json, StandardCharsets.UTF_8)).root();
+            return root instanceof JObject o && o.has(key) ? o.lineOf(key) : 1;
+        } catch (IOException e) {
+            return 0;
+        } catch (AuthoredJson.SyntaxError e) {
             return 1;
         }
-        return campus.labs.sql.SqlScript.lineAndColumn(text, m.start())[0];
     }
 
     private void problem(int line, Msg msg) {

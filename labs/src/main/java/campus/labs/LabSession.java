@@ -2,15 +2,19 @@ package campus.labs;
 
 import campus.i18n.Msg;
 import campus.i18n.Text;
+import campus.labs.check.PlanCheck;
 import campus.labs.check.ResultChecker;
 import campus.labs.dataset.Dataset;
 import campus.labs.dataset.DatasetLibrary;
+import campus.labs.dataset.LoadProgress;
+import campus.labs.sandbox.DatasetCache;
 import campus.labs.sandbox.DatasetException;
 import campus.labs.sandbox.RunResult;
-import campus.labs.sandbox.Sandbox;
+import campus.labs.sandbox.LabSandbox;
 import campus.labs.sandbox.SandboxLimits;
 import campus.labs.sandbox.SchemaTable;
 import campus.labs.sandbox.StatementResult;
+import campus.labs.sandbox.TrustedSqlException;
 import campus.labs.sql.GuardPolicy;
 import campus.progress.LearningEvent;
 import campus.progress.LearningEventSink;
@@ -22,7 +26,7 @@ import java.util.Optional;
 
 /**
  * A learner working on one lab: the API the lab pane, {@code lab check} and {@code validate} use.
- * Owns a private {@link Sandbox}; the reference result is computed once, when the session opens, and kept.
+ * Owns a private {@link LabSandbox} (in a worker process unless configured otherwise); the reference result is computed once, when the session opens, and kept.
  * Every method may be called from a worker thread (calls are serialised); {@link #cancel()} from any thread.
  */
 public final class LabSession implements AutoCloseable {
@@ -45,13 +49,13 @@ public final class LabSession implements AutoCloseable {
     }
 
     private final Lab lab;
-    private final Sandbox sandbox;
+    private final LabSandbox sandbox;
     private final LearningEventSink events;
     private final List<StatementResult> expected;
     private int hintsShown;
     private int failedAttempts;
 
-    private LabSession(Lab lab, Sandbox sandbox, LearningEventSink events, List<StatementResult> expected) {
+    private LabSession(Lab lab, LabSandbox sandbox, LearningEventSink events, List<StatementResult> expected) {
         this.lab = lab;
         this.sandbox = sandbox;
         this.events = events;
@@ -60,12 +64,21 @@ public final class LabSession implements AutoCloseable {
 
     public static LabSession open(Lab lab, DatasetLibrary datasets, SandboxLimits limits, LearningEventSink events)
             throws LabUnavailableException {
+        return open(lab, datasets, null, limits, events, LoadProgress.NONE);
+    }
+
+    /**
+     * Opens a session on a private copy of the lab's dataset kept in {@code cache} (generated there on first use; null:
+     * generated in memory each time). {@code progress} hears how far opening has got, on this thread.
+     */
+    public static LabSession open(Lab lab, DatasetLibrary datasets, DatasetCache cache, SandboxLimits limits,
+                                  LearningEventSink events, LoadProgress progress) throws LabUnavailableException {
         Dataset ds = datasets.find(lab.dataset()).orElseThrow(() -> new LabUnavailableException(
                 Msg.of("labs.spec.unknownDataset", lab.dataset(), String.join(", ", datasets.names()))));
         GuardPolicy policy = lab.kind() == CheckKind.RESULT ? GuardPolicy.READ_ONLY : GuardPolicy.READ_WRITE;
-        Sandbox sb;
+        LabSandbox sb;
         try {
-            sb = Sandbox.open(ds, lab.scale(), policy, limits);
+            sb = LabSandbox.open(ds, lab.scale(), policy, limits, cache, progress);
         } catch (DatasetException e) {
             throw new LabUnavailableException(e.msg());
         }
@@ -73,14 +86,15 @@ public final class LabSession implements AutoCloseable {
             List<StatementResult> expected;
             if (lab.kind() == CheckKind.RESULT) {
                 expected = List.of(sb.runTrusted(lab.solution(), CHECK_ROWS).lastQuery().orElseThrow(
-                        () -> new SQLException("the reference solution returns no result set")));
+                        () -> new TrustedSqlException(Msg.of("labs.session.noResultSet"))));
             } else {
                 expected = sb.expectedState(lab.solution(), lab.options().verificationQueries(), CHECK_ROWS);
             }
             return new LabSession(lab, sb, events, expected);
         } catch (SQLException | RuntimeException e) {
             sb.close();
-            throw new LabUnavailableException(Msg.of("labs.session.referenceFailed", lab.id(), String.valueOf(e.getMessage())));
+            Object why = e instanceof TrustedSqlException t ? t.msg() : String.valueOf(e.getMessage());
+            throw new LabUnavailableException(Msg.of("labs.session.referenceFailed", lab.id(), why));
         }
     }
 
@@ -102,7 +116,7 @@ public final class LabSession implements AutoCloseable {
      * Checks an attempt and records it as a {@link LearningEvent#LAB_ATTEMPT}. A {@code result} lab checks the
      * last statement that returns rows. A {@code state} lab starts from a fresh copy of the dataset, runs all
      * statements, compares the listed tables and queries, then puts the dataset back in the background
-     * ({@link Sandbox#resetLater()}).
+     * ({@link LabSandbox#resetLater()}).
      */
     public Verdict check(String sql) {
         long t0 = System.nanoTime();
@@ -116,6 +130,9 @@ public final class LabSession implements AutoCloseable {
                     messages.add(Msg.of("labs.check.noResult"));
                 } else {
                     messages.addAll(ResultChecker.compare(expected.get(0), last.get(), lab.options()));
+                    if (messages.isEmpty() && lab.options().plan().present()) {
+                        checkPlan(run, messages);
+                    }
                 }
             }
         } else {
@@ -124,6 +141,9 @@ public final class LabSession implements AutoCloseable {
                 run = sandbox.run(sql, sandbox.limits().rowCap(), false);
                 if (run.ok()) {
                     compareState(messages);
+                    if (messages.isEmpty() && lab.options().plan().present()) {
+                        checkPlan(run, messages);
+                    }
                 }
             } finally {
                 // The verdict does not wait for the rollback/restore: it runs while the learner reads it.
@@ -144,11 +164,32 @@ public final class LabSession implements AutoCloseable {
         return new Verdict(passed, score, lab.points(), messages, run.problem(), run, ms);
     }
 
+    /**
+     * The rows are right; now how H2 runs the query: the learner's last query (a result lab) or the lab's own (a state
+     * lab, after the learner's statements, before the dataset is put back), on the learner's connection.
+     */
+    private void checkPlan(RunResult run, List<Msg> messages) {
+        PlanCheck plan = lab.options().plan();
+        String query = plan.query() != null ? plan.query()
+                : run.lastQuery().map(StatementResult::sql).orElse(null);
+        if (query == null) {
+            return;
+        }
+        RunResult explained = sandbox.run(query, sandbox.limits().rowCap(), true);
+        if (!explained.ok() || explained.lastQuery().isEmpty() || explained.lastQuery().get().rows().isEmpty()) {
+            messages.add(Msg.of("labs.check.planUnavailable", explained.problem()
+                    .map(p -> p.message().in(campus.i18n.Lang.EN)).orElse("")));
+            return;
+        }
+        String text = String.valueOf(explained.lastQuery().get().rows().get(0).get(0));
+        messages.addAll(plan.problems(text));
+    }
+
     private void compareState(List<Msg> messages) {
         List<String> queries = lab.options().verificationQueries();
         RunResult actual = sandbox.verify(queries, CHECK_ROWS);
         if (!actual.ok()) {
-            messages.add(Msg.of("labs.check.verifyFailed", actual.problem().get().message().in(campus.i18n.Lang.EN)));
+            messages.add(Msg.of("labs.check.verifyFailed", actual.problem().get().message()));
             return;
         }
         for (int k = 0; k < queries.size(); k++) {
@@ -161,6 +202,11 @@ public final class LabSession implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Why the dataset's saved copy was generated again when this session opened, if it was damaged. */
+    public Optional<Msg> datasetRepaired() {
+        return sandbox.repaired();
     }
 
     /** Tables, columns, types and row counts as the learner sees them now. */

@@ -18,14 +18,20 @@ public final class LabValidator {
     }
 
     public static List<Problem> validate(List<Path> contentRoots) {
+        return validate(contentRoots, null);
+    }
+
+    /** Same, with generated datasets kept in {@code cache} (null: generated in memory for each lab). */
+    public static List<Problem> validate(List<Path> contentRoots, campus.labs.sandbox.DatasetCache cache) {
         LabCatalog catalog = LabCatalog.scan(contentRoots);
         List<Problem> out = new ArrayList<>(catalog.problems());
         for (Lab lab : catalog.labs()) {
             Path sql = lab.file().resolveSibling(lab.id() + ".sql");
-            try (LabSession s = LabSession.open(lab, catalog.datasets(), SandboxLimits.DEFAULT, LearningEventSink.NONE)) {
+            try (LabSession s = LabSession.open(lab, catalog.datasets(), cache, SandboxLimits.DEFAULT,
+                    LearningEventSink.NONE, campus.labs.dataset.LoadProgress.NONE)) {
                 Verdict v = s.check(lab.solution());
                 if (!v.passed()) {
-                    String why = v.messages().isEmpty() ? "" : v.messages().get(0).in(campus.i18n.Lang.EN);
+                    Object why = v.messages().isEmpty() ? "" : v.messages().get(0);
                     int line = v.problem().map(p -> Math.max(p.line(), 0)).orElse(0);
                     out.add(new Problem(sql.toString(), line, Msg.of("labs.validate.solutionFails", lab.id(), why)));
                 }

@@ -197,6 +197,14 @@ class GuardTest {
         assertTrue(mid.message().in(Lang.EN).startsWith("Syntax error near"), mid.message().in(Lang.EN));
     }
 
+    /** Over several lines, with spaces at a line's end (as a starter leaves them), the word is still the right one. */
+    @Test
+    void aSyntaxErrorOverSeveralLinesNamesTheWordWhereItIs() {
+        SqlProblem p = readOnly.run("SELECT title, price\nFROM books\nWHERE \nORDER BY price, id\nLIMIT 5;").problem().orElseThrow();
+        assertEquals(SqlProblem.Kind.SYNTAX, p.kind());
+        assertEquals("Syntax error near ORDER (line 4, column 1).", p.message().in(Lang.EN));
+    }
+
     /** A foreign key that refuses a change says which rows and which tables, in the learner's terms. */
     @Test
     void foreignKeysExplainWhatRefusedTheChange() {

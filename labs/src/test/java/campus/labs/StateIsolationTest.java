@@ -68,6 +68,15 @@ class StateIsolationTest {
         "ALTER TABLE order_items ADD CONSTRAINT positive CHECK (quantity > 0)",
         "CREATE TABLE a2 (id INT PRIMARY KEY); ALTER TABLE books ADD CONSTRAINT fk_a2 FOREIGN KEY (author_id) REFERENCES a2 (id) NOCHECK",
         "UPDATE orders SET status = 'x'; CREATE TABLE t1 (a INT); UPDATE customers SET country = 'ZZ'; DROP TABLE t1",
+        // the same changes, with the table spelled as H2 resolves it but not as written in the dataset
+        "TRUNCATE TABLE `Order_items`",
+        "TRUNCATE TABLE `LAB`.`ORDER_ITEMS`",
+        "TRUNCATE TABLE lab . `Order_Items`",
+        "DROP TABLE U&\"order\\005fitems\"",
+        "ALTER TABLE `Books` RENAME TO b2; CREATE TABLE books AS SELECT * FROM b2 WHERE price < 10",
+        "ALTER TABLE `BOOKS` DROP COLUMN pages",
+        "UPDATE `Customers` SET country = 'ZZ'; ALTER TABLE `Customers` ADD COLUMN vip INT",
+        "DROP TABLE IF EXISTS `ORDER_ITEMS`, `Orders` CASCADE",
     };
 
     static String[] attempts() {
@@ -127,6 +136,20 @@ class StateIsolationTest {
         }
         sb.reset();
         assertEquals(pristine, fingerprint());
+    }
+
+    /** A name qualified with the database (catalog) itself reaches the same table, and is put back the same. */
+    @org.junit.jupiter.api.Test
+    void aCatalogQualifiedNameIsResolvedLikeAnyOther() throws Exception {
+        String catalog = String.valueOf(sb.run("SELECT CATALOG_NAME FROM INFORMATION_SCHEMA.INFORMATION_SCHEMA_CATALOG_NAME")
+                .lastQuery().orElseThrow().rows().get(0).get(0));
+        for (String attempt : List.of("TRUNCATE TABLE \"" + catalog + "\".lab.order_items",
+                "ALTER TABLE \"" + catalog + "\".`lab`.`Books` RENAME TO b3")) {
+            RunResult r = sb.run(attempt);
+            assertTrue(r.ok(), attempt + " -> " + r.problem());
+            sb.reset();
+            assertEquals(pristine, fingerprint(), attempt);
+        }
     }
 
     @ParameterizedTest

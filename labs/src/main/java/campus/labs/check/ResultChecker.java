@@ -91,8 +91,8 @@ public final class ResultChecker {
         String w = where.in(campus.i18n.Lang.EN);
         String wz = where.in(campus.i18n.Lang.ZH);
         String col = column + " (" + name + ")";
-        String e = Values.display(ev);
-        String a = Values.display(av);
+        String e = Values.brief(ev);
+        String a = Values.brief(av);
         BigDecimal ne = ValueComparator.number(ev);
         BigDecimal na = ValueComparator.number(av);
         if (ev != null && av != null && (ne == null) != (na == null)) {

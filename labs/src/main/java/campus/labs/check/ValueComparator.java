@@ -73,7 +73,7 @@ final class ValueComparator {
         BigDecimal ne = number(e);
         BigDecimal na = number(a);
         if (ne != null && na != null) {
-            return ne.subtract(na).abs().compareTo(tolerance) <= 0;
+            return numbersEqual(ne, na, tolerance);
         }
         if (ne != null || na != null) {
             return false;
@@ -82,6 +82,26 @@ final class ValueComparator {
             return Arrays.equals(be, ba);
         }
         return e.equals(a);
+    }
+
+    /** Digits kept of a difference: plenty for any tolerance, and bounded whatever the exponents. */
+    private static final java.math.MathContext DIFFERENCE = new java.math.MathContext(40);
+
+    /**
+     * {@code |e - a| <= tolerance} in time and memory bounded by the digits of the numbers, not their exponents: an
+     * exact subtraction of {@code 1E999999999} and {@code 1} would write out a billion digits. Equal values are found
+     * by {@code compareTo}; otherwise the difference is rounded to 40 significant digits, which changes its size by
+     * far less than any tolerance could notice (and {@code subtract} with a precision skips the alignment of operands
+     * whose exponents are far apart).
+     */
+    static boolean numbersEqual(BigDecimal e, BigDecimal a, BigDecimal tolerance) {
+        if (e.compareTo(a) == 0) {
+            return true;
+        }
+        if (tolerance.signum() == 0) {
+            return false;
+        }
+        return e.subtract(a, DIFFERENCE).abs().compareTo(tolerance) <= 0;
     }
 
     static boolean rowsEqual(List<Object> e, List<Object> a, BigDecimal tolerance) {
@@ -149,7 +169,7 @@ final class ValueComparator {
             if (k > 0) {
                 sb.append(", ");
             }
-            sb.append(Values.display(r.get(k)));
+            sb.append(Values.brief(r.get(k)));
         }
         return sb.append(')').toString();
     }

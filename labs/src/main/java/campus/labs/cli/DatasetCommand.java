@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code campus dataset import <mysqldump.sql> <name> [--into DIR]}: writes {@code DIR/<name>.sql} (default: the
- * {@code datasets/} folder of the first default content root) and prints the import report.
+ * {@code campus dataset import <mysqldump.sql> <name> [--into DIR] [--tables-only]}: writes {@code DIR/<name>.sql}
+ * (default: the {@code datasets/} folder of the first default content root) and prints the import report. Files the
+ * dump loads with {@code source} are read from beside it. {@code --tables-only} accepts a dump without any rows.
  * Exit codes: 0 imported, 1 the dump could not be imported, 2 usage error.
  */
 public final class DatasetCommand {
@@ -26,10 +27,13 @@ public final class DatasetCommand {
     public static int run(List<String> args, List<Path> defaultContentRoots, PrintStream out, PrintStream err) {
         Lang lang = Lang.EN;
         Path into = null;
+        boolean tablesOnly = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if ((a.equals("--into") || a.equals("--lang")) && i + 1 < args.size()) {
+            if (a.equals("--tables-only")) {
+                tablesOnly = true;
+            } else if ((a.equals("--into") || a.equals("--lang")) && i + 1 < args.size()) {
                 String v = args.get(++i);
                 if (a.equals("--into")) {
                     into = Path.of(v);
@@ -60,14 +64,13 @@ public final class DatasetCommand {
             }
             into = defaultContentRoots.get(0).resolve("datasets");
         }
-        String dump;
+        ImportReport report;
         try {
-            dump = Files.readString(Path.of(rest.get(1)), StandardCharsets.UTF_8);
+            report = MysqlDumpImporter.convert(Path.of(rest.get(1)), name, tablesOnly);
         } catch (IOException | RuntimeException e) {
             err.println(Msg.of("labs.cli.cannotRead", rest.get(1), String.valueOf(e.getMessage())).in(lang));
             return 1;
         }
-        ImportReport report = MysqlDumpImporter.convert(dump, name);
         for (Msg m : report.lines()) {
             out.println(m.in(lang));
         }

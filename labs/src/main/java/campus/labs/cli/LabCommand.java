@@ -9,6 +9,8 @@ import campus.labs.LabSession;
 import campus.labs.Verdict;
 import campus.labs.sandbox.SandboxLimits;
 import campus.progress.LearningEventSink;
+import campus.progress.store.ProgressStore;
+import campus.progress.store.StoreUnavailableException;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -22,8 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code campus lab list [--content DIR]} and {@code campus lab check [--content DIR] <lab-id> <file.sql> [--json]}.
- * {@code --content} (repeatable) replaces the default content roots; {@code --lang zh} prints Chinese.
+ * {@code campus lab list [--content DIR]} and {@code campus lab check [--content DIR] <lab-id> <file.sql>… [--json]}
+ * (several files: successive attempts of one learner in one session; {@code --json}: one object per file per line).
+ * {@code --content} (repeatable) replaces the default content roots; {@code --lang zh} prints Chinese;
+ * {@code --data DIR} records each attempt in that learner's progress store, as the app does (without it nothing is recorded).
  * Exit codes: 0 success or pass, 1 check failed or problems found, 2 usage error.
  */
 public final class LabCommand {
@@ -32,19 +36,28 @@ public final class LabCommand {
     }
 
     public static int run(List<String> args, List<Path> defaultContentRoots, PrintStream out, PrintStream err) {
+        return run(args, defaultContentRoots, null, out, err);
+    }
+
+    /** Same, with generated datasets kept in {@code cache} (null: generated in memory), as the app keeps them. */
+    public static int run(List<String> args, List<Path> defaultContentRoots, campus.labs.sandbox.DatasetCache cache,
+                          PrintStream out, PrintStream err) {
         List<Path> roots = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         boolean json = false;
         Lang lang = Lang.EN;
+        Path data = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--content") || a.equals("--lang")) {
+            if (a.equals("--content") || a.equals("--lang") || a.equals("--data")) {
                 if (i + 1 >= args.size()) {
                     return usage(err, lang);
                 }
                 String v = args.get(++i);
                 if (a.equals("--content")) {
                     roots.add(Path.of(v));
+                } else if (a.equals("--data")) {
+                    data = Path.of(v);
                 } else {
                     Optional<Lang> l = Lang.fromCode(v);
                     if (l.isEmpty()) {
@@ -69,7 +82,7 @@ public final class LabCommand {
         LabCatalog catalog = LabCatalog.scan(roots);
         switch (rest.get(0)) {
             case "list":
-                if (rest.size() != 1 || json) {
+                if (rest.size() != 1 || json || data != null) {
                     return usage(err, lang);
                 }
                 for (Lab l : catalog.labs()) {
@@ -80,47 +93,81 @@ public final class LabCommand {
                 }
                 return catalog.problems().isEmpty() ? 0 : 1;
             case "check":
-                if (rest.size() != 3) {
+                if (rest.size() < 3) {
                     return usage(err, lang);
                 }
-                return check(catalog, rest.get(1), Path.of(rest.get(2)), json, lang, out, err);
+                return check(catalog, cache, rest.get(1), rest.subList(2, rest.size()).stream().map(Path::of).toList(),
+                        json, lang, data, out, err);
             default:
                 return usage(err, lang);
         }
     }
 
-    private static int check(LabCatalog catalog, String id, Path file, boolean json, Lang lang, PrintStream out, PrintStream err) {
+    /**
+     * Checks each file as one attempt of one learner in one session, in order, exactly as the lab pane checks
+     * successive attempts: a {@code state} lab is put back between them as in the app. All files are read first, so a
+     * missing file stops before any check. With a data folder each attempt is recorded in that learner's progress.
+     * Exit code 0 only when every attempt passed.
+     */
+    private static int check(LabCatalog catalog, campus.labs.sandbox.DatasetCache cache, String id, List<Path> files,
+            boolean json, Lang lang, Path data, PrintStream out, PrintStream err) {
         Optional<Lab> lab = catalog.find(id);
         if (lab.isEmpty()) {
             err.println(Msg.of("labs.cli.unknownLab", id).in(lang));
             catalog.problems().forEach(p -> err.println(p.format(lang)));
             return 1;
         }
-        String sql;
-        try {
-            sql = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            err.println(Msg.of("labs.cli.cannotRead", file.toString(), String.valueOf(e.getMessage())).in(lang));
-            return 2;
-        }
-        try (LabSession s = LabSession.open(lab.get(), catalog.datasets(), SandboxLimits.DEFAULT, LearningEventSink.NONE)) {
-            Verdict v = s.check(sql);
-            if (json) {
-                JsonObject o = new JsonObject();
-                o.addProperty("passed", v.passed());
-                o.addProperty("score", v.score());
-                JsonArray m = new JsonArray();
-                v.messages().forEach(x -> m.add(x.in(lang)));
-                o.add("messages", m);
-                out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
-            } else {
-                out.println(Msg.of(v.passed() ? "labs.cli.passed" : "labs.cli.failed", id, v.score(), v.maxScore()).in(lang));
-                v.messages().forEach(x -> out.println("  " + x.in(lang)));
+        List<String> attempts = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                attempts.add(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                err.println(Msg.of("labs.cli.cannotRead", file.toString(), String.valueOf(e.getMessage())).in(lang));
+                return 2;
             }
-            return v.passed() ? 0 : 1;
+        }
+        ProgressStore store = null;
+        if (data != null) {
+            try {
+                store = ProgressStore.open(data);
+            } catch (StoreUnavailableException e) {
+                err.println(e.msg().in(lang));
+                return 1;
+            }
+            store.notices().forEach(n -> err.println(n.in(lang)));
+        }
+        boolean allPassed = true;
+        try (LabSession s = LabSession.open(lab.get(), catalog.datasets(), cache, SandboxLimits.DEFAULT,
+                store == null ? LearningEventSink.NONE : store, campus.labs.dataset.LoadProgress.NONE)) {
+            for (int k = 0; k < attempts.size(); k++) {
+                Verdict v = s.check(attempts.get(k));
+                allPassed &= v.passed();
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("file", files.get(k).toString());
+                    o.addProperty("attempt", k + 1);
+                    o.addProperty("passed", v.passed());
+                    o.addProperty("score", v.score());
+                    JsonArray m = new JsonArray();
+                    v.messages().forEach(x -> m.add(x.in(lang)));
+                    o.add("messages", m);
+                    out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
+                } else {
+                    if (attempts.size() > 1) {
+                        out.println(Msg.of("labs.cli.attempt", k + 1, files.get(k).toString()).in(lang));
+                    }
+                    out.println(Msg.of(v.passed() ? "labs.cli.passed" : "labs.cli.failed", id, v.score(), v.maxScore()).in(lang));
+                    v.messages().forEach(x -> out.println("  " + x.in(lang)));
+                }
+            }
+            return allPassed ? 0 : 1;
         } catch (LabSession.LabUnavailableException e) {
             err.println(e.msg().in(lang));
             return 1;
+        } finally {
+            if (store != null) {
+                store.close();   // after the session: the attempts it recorded are stored first
+            }
         }
     }
 

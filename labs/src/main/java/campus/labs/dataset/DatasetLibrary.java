@@ -1,5 +1,6 @@
 package campus.labs.dataset;
 
+import campus.i18n.content.ContentScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds datasets by name: those shipped in the labs jar ({@code campus/labs/datasets/<name>.sql}, listed in
@@ -34,6 +34,11 @@ public final class DatasetLibrary {
 
     /** Bundled datasets plus {@code <root>/datasets/*.sql} of every content root. */
     public static DatasetLibrary withRoots(List<Path> contentRoots) {
+        return of(ContentScan.of(contentRoots));
+    }
+
+    /** Bundled datasets plus those found in roots already walked. */
+    public static DatasetLibrary of(ContentScan content) {
         Map<String, Dataset> map = new LinkedHashMap<>();
         for (String name : bundledNames()) {
             try (InputStream in = DatasetLibrary.class.getResourceAsStream(BUNDLED + name + ".sql")) {
@@ -45,19 +50,15 @@ public final class DatasetLibrary {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Path root : contentRoots) {
-            Path dir = root.resolve("datasets");
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-                    String file = f.getFileName().toString();
-                    String name = file.substring(0, file.length() - 4);
+        for (ContentScan.Root root : content.roots()) {
+            for (Path f : root.datasets()) {
+                String file = f.getFileName().toString();
+                String name = file.substring(0, file.length() - 4);
+                try {
                     map.put(name, Dataset.parse(name, Files.readString(f, StandardCharsets.UTF_8), f.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return new DatasetLibrary(map);

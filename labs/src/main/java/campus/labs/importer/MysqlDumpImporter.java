@@ -1,96 +1,171 @@
 package campus.labs.importer;
 
 import campus.i18n.Msg;
-import campus.labs.dataset.Dataset;
-import campus.labs.sandbox.DatasetException;
-import campus.labs.sandbox.DatasetLoader;
 import campus.labs.sql.SqlSyntaxException;
 import campus.labs.sql.SqlToken;
+import campus.labs.sql.SqlLexer;
 import campus.labs.sql.SqlTokenizer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Turns a mysqldump file into a Campus dataset script (H2, MySQL mode): tables, then data, then indexes
- * and foreign keys. Session settings, locks, routines, triggers and views are skipped and reported; MySQL
- * types and clauses H2 lacks are rewritten and reported. The result is loaded into a scratch database
- * before it is accepted, so the row counts in the report are the real ones.
+ * Turns a mysqldump file (or a MySQL script such as Chinook's or the employees loader) into a Campus dataset
+ * script (H2, MySQL mode): tables, then data, then primary keys and indexes added later, then foreign keys.
+ * Session settings, locks, routines, triggers and views are skipped and reported; MySQL types, clauses and
+ * literals H2 lacks are rewritten and reported. The mysql client's {@code source file} loads {@code file}
+ * from beside the dump. The result is loaded into a scratch database before it is accepted, so the row counts in
+ * the report are the real ones and an error names the line of the user's file it came from.
  */
 public final class MysqlDumpImporter {
 
+    /** Where a statement of the dataset script came from: a file ({@code null} for the dump itself) and its line. */
+    record Origin(String file, int line) {
+    }
+
+    /** A statement of the dataset script and where it came from. */
+    record Out(String sql, Origin origin) {
+    }
+
+    private static final int MAX_SOURCE_DEPTH = 8;
+
+    private final Path baseDir;
+    private final boolean tablesOnly;
     private final List<Msg> lines = new ArrayList<>();
+    private final List<Msg> errors = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
-    private final List<String> creates = new ArrayList<>();
-    private final List<String> inserts = new ArrayList<>();
-    private final List<String> indexes = new ArrayList<>();
-    private final List<String> foreignKeys = new ArrayList<>();
-    private final Set<String> indexNames = new java.util.HashSet<>();
+    private final Map<String, List<ColumnKind>> columns = new HashMap<>();
+    private final Map<String, List<String>> columnNamesByTable = new HashMap<>();
+    private final List<Out> creates = new ArrayList<>();
+    private final List<Out> inserts = new ArrayList<>();
+    private final List<Out> keys = new ArrayList<>();
+    private final List<Out> foreignKeys = new ArrayList<>();
+    private final Set<String> indexNames = new HashSet<>();
     private final Map<String, Integer> zeroDates = new LinkedHashMap<>();
+    private final Map<String, Integer> relaxedDates = new LinkedHashMap<>();
+    private Origin current;
     private int settings;
     private int locks;
+    private int dropped;
 
-    private MysqlDumpImporter() {
+    /** What a column holds, as far as literals in INSERTs need converting. */
+    enum ColumnKind { DATE, DATETIME, TIME, OTHER }
+
+    private MysqlDumpImporter(Path baseDir, boolean tablesOnly) {
+        this.baseDir = baseDir;
+        this.tablesOnly = tablesOnly;
     }
 
+    /** Converts a dump held in memory; {@code source} commands cannot be followed (there is no folder). */
     public static ImportReport convert(String dump, String name) {
-        return new MysqlDumpImporter().run(dump, name);
+        try {
+            return new MysqlDumpImporter(null, false).run(new StringReader(dump), name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private ImportReport run(String dump, String name) {
-        int[] dropped = {0};
-        List<Msg> errors = new ArrayList<>();
-        for (DumpSplitter.Piece p : DumpSplitter.split(dump, dropped)) {
-            try {
-                statement(p);
-            } catch (SqlSyntaxException e) {
-                errors.add(Msg.of("labs.import.failed", p.line(), e.msg().in(campus.i18n.Lang.EN)));
-            } catch (RuntimeException e) {
-                errors.add(Msg.of("labs.import.failed", p.line(), String.valueOf(e.getMessage())));
-            }
+    /**
+     * Converts a dump file, read as a stream (UTF-8). {@code tablesOnly}: a dump with tables and no rows is what the
+     * author wants; otherwise it is refused, since it usually means the data files were left behind.
+     */
+    public static ImportReport convert(Path dump, String name, boolean tablesOnly) throws IOException {
+        Path dir = dump.toAbsolutePath().getParent();
+        try (Reader r = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            return new MysqlDumpImporter(dir, tablesOnly).run(r, name);
         }
+    }
+
+    private ImportReport run(Reader dump, String name) throws IOException {
+        read(dump, null, 0);
         zeroDates.forEach((t, n) -> lines.add(Msg.of("labs.import.zeroDates", t, n)));
+        relaxedDates.forEach((t, n) -> lines.add(Msg.of("labs.import.relaxedDates", t, n)));
         if (settings > 0) {
             lines.add(Msg.of("labs.import.skippedSettings", settings));
         }
         if (locks > 0) {
             lines.add(Msg.of("labs.import.skippedLocks", locks));
         }
-        if (dropped[0] > 0) {
-            lines.add(Msg.of("labs.import.droppedConditionals", dropped[0]));
+        if (dropped > 0) {
+            lines.add(Msg.of("labs.import.droppedConditionals", dropped));
         }
-        StringBuilder script = new StringBuilder("-- @title.en ").append(name).append("\n-- @title.zh ").append(name)
-                .append("\n-- Imported by campus dataset import.\n\n");
-        for (List<String> part : List.of(creates, inserts, indexes, foreignKeys)) {
-            for (String s : part) {
-                script.append(s).append(";\n");
-            }
-            script.append('\n');
-        }
+        List<List<Out>> parts = List.of(creates, inserts, keys, foreignKeys);
         if (tables.isEmpty()) {
             errors.add(Msg.of("labs.import.noTables"));
         }
         if (errors.isEmpty()) {
-            verify(name, script.toString(), errors);
+            new ScratchLoad(name, parts, tables).verify(lines, errors, tablesOnly);
         }
-        return new ImportReport(script.toString(), lines, errors);
+        return new ImportReport(DatasetScript.text(name, parts), lines, errors);
     }
 
-    private void statement(DumpSplitter.Piece p) throws SqlSyntaxException {
-        List<SqlToken> t = SqlTokenizer.tokenize(p.text(), SqlTokenizer.Flavor.MYSQL);
+    private void read(Reader in, String file, int depth) throws IOException {
+        try (DumpReader reader = new DumpReader(in)) {
+            DumpReader.Piece p;
+            while ((p = reader.next()) != null) {
+                current = new Origin(file, p.line());
+                if (p.sourceFile() != null) {
+                    source(p.sourceFile(), depth);
+                    continue;
+                }
+                try {
+                    statement(p);
+                } catch (SqlSyntaxException e) {
+                    errors.add(failed(current, e.msg()));
+                } catch (RuntimeException e) {
+                    errors.add(failed(current, Msg.of("labs.import.unreadable", DumpReader.firstWords(p.text()))));
+                }
+            }
+            dropped += reader.droppedConditionals();
+        }
+    }
+
+    /** The mysql client's {@code source file}: the file beside the dump, read in place. */
+    private void source(String file, int depth) throws IOException {
+        Origin at = current;
+        if (baseDir == null) {
+            errors.add(failed(at, Msg.of("labs.import.sourceNoFolder", file)));
+            return;
+        }
+        Path target = baseDir.resolve(file).normalize();
+        if (!target.startsWith(baseDir) || !Files.isRegularFile(target)) {
+            errors.add(failed(at, Msg.of("labs.import.sourceMissing", file, target.toString())));
+            return;
+        }
+        if (depth >= MAX_SOURCE_DEPTH) {
+            errors.add(failed(at, Msg.of("labs.import.sourceTooDeep", file)));
+            return;
+        }
+        lines.add(Msg.of("labs.import.sourced", at.line(), file));
+        try (Reader r = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
+            read(r, baseDir.relativize(target).toString(), depth + 1);
+        }
+        current = at;
+    }
+
+    /** "Line 12: …" for the dump itself, "load_x.dump, line 12: …" for a file it sources. */
+    static Msg failed(Origin o, Object detail) {
+        return o.file() == null ? Msg.of("labs.import.failed", o.line(), detail)
+                : Msg.of("labs.import.failedIn", o.file(), o.line(), detail);
+    }
+
+    private void statement(DumpReader.Piece p) throws SqlSyntaxException {
+        List<SqlToken> t = SqlTokenizer.tokenize(p.text(), SqlLexer.Flavor.MYSQL);
         if (t.isEmpty()) {
             return;
         }
-        String w0 = t.get(0).value();
+        String w0 = t.get(0).type() == SqlToken.Type.WORD ? t.get(0).value() : "";
         String create = w0.equals("CREATE") ? objectAfterCreate(t) : "";
         if (w0.equals("SET")) {
             settings++;
@@ -98,25 +173,27 @@ public final class MysqlDumpImporter {
             locks++;
         } else if (create.equals("TABLE")) {
             new TableRewriter(this, t).rewrite();
+        } else if (create.equals("INDEX")) {
+            new TableRewriter(this, t).createIndex();
+        } else if (w0.equals("ALTER") && t.size() > 2 && t.get(1).isWord("TABLE")) {
+            new TableRewriter(this, t).alter();
         } else if (w0.equals("INSERT") || w0.equals("REPLACE")) {
-            inserts.add(rewriteInsert(t));
+            inserts.add(new Out(new InsertRewriter(this, t).rewrite(), current));
         } else if (Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(create)) {
             lines.add(Msg.of("labs.import.skippedRoutine", p.line(), create, routineName(t, create)));
         } else if (create.equals("VIEW")) {
             lines.add(Msg.of("labs.import.skippedView", p.line(), routineName(t, create)));
-        } else if (!Set.of("DROP", "USE", "START", "COMMIT", "BEGIN").contains(w0)
-                && !(w0.equals("CREATE") && create.equals("DATABASE"))
-                && !(w0.equals("ALTER") && (p.text().toUpperCase(Locale.ROOT).contains("DISABLE KEYS")
-                || p.text().toUpperCase(Locale.ROOT).contains("ENABLE KEYS")))) {
-            lines.add(Msg.of("labs.import.skippedOther", p.line(), w0));
+        } else if (!Set.of("DROP", "USE", "START", "COMMIT", "BEGIN", "ROLLBACK").contains(w0)
+                && !(w0.equals("CREATE") && create.equals("DATABASE"))) {
+            lines.add(Msg.of("labs.import.skippedOther", p.line(), w0.isEmpty() ? t.get(0).text() : w0));
         }
     }
 
     private static String objectAfterCreate(List<SqlToken> t) {
         for (int k = 1; k < t.size(); k++) {
             String v = t.get(k).value();
-            if (Set.of("TABLE", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "DATABASE", "SCHEMA").contains(v)
-                    && t.get(k).type() == SqlToken.Type.WORD) {
+            if (Set.of("TABLE", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "DATABASE", "SCHEMA", "INDEX")
+                    .contains(v) && t.get(k).type() == SqlToken.Type.WORD) {
                 return v.equals("SCHEMA") ? "DATABASE" : v;
             }
         }
@@ -136,33 +213,10 @@ public final class MysqlDumpImporter {
         return "?";
     }
 
-    private String rewriteInsert(List<SqlToken> t) {
-        String table = "";
-        for (int k = 0; k + 1 < t.size(); k++) {
-            if (t.get(k).isWord("INTO")) {
-                table = t.get(k + 1).value().toLowerCase(Locale.ROOT);
-                break;
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < t.size(); k++) {
-            SqlToken x = t.get(k);
-            if (x.type() == SqlToken.Type.WORD && x.value().startsWith("_") && k + 1 < t.size()
-                    && t.get(k + 1).type() == SqlToken.Type.STRING) {
-                continue;
-            }
-            if (x.type() == SqlToken.Type.STRING && isZeroDate(x.value())) {
-                zeroDates.merge(table, 1, Integer::sum);
-                sb.append(" NULL");
-                continue;
-            }
-            sb.append(' ').append(emit(x));
-        }
-        return sb.toString().strip();
-    }
+    private static final java.util.regex.Pattern ZERO_DATE = java.util.regex.Pattern.compile("0000-00-00( 00:00:00(\\.0+)?)?");
 
     static boolean isZeroDate(String v) {
-        return v.matches("0000-00-00( 00:00:00(\\.0+)?)?");
+        return v.startsWith("0000-00-00") && ZERO_DATE.matcher(v).matches();
     }
 
     /** An identifier as H2 should see it: quoted, lower-case (the dataset runs with DATABASE_TO_LOWER). */
@@ -180,21 +234,43 @@ public final class MysqlDumpImporter {
         };
     }
 
-    void table(String name, String createSql) {
+    void table(String name, String createSql, List<ColumnKind> kinds, List<String> columnNames) {
         tables.add(name);
-        creates.add(createSql);
+        creates.add(new Out(createSql, current));
+        columns.put(name, kinds);
+        columnNamesByTable.put(name, columnNames);
     }
 
-    void index(String sql) {
-        indexes.add(sql);
+    List<ColumnKind> kinds(String table) {
+        return columns.get(table);
+    }
+
+    List<String> columnNames(String table) {
+        return columnNamesByTable.get(table);
+    }
+
+    void key(String sql) {
+        keys.add(new Out(sql, current));
     }
 
     void foreignKey(String sql) {
-        foreignKeys.add(sql);
+        foreignKeys.add(new Out(sql, current));
     }
 
     void note(Msg m) {
         lines.add(m);
+    }
+
+    int line() {
+        return current.line();
+    }
+
+    void zeroDate(String table) {
+        zeroDates.merge(table, 1, Integer::sum);
+    }
+
+    void relaxedDate(String table) {
+        relaxedDates.merge(table, 1, Integer::sum);
     }
 
     /** Index names are per schema in H2, per table in MySQL: prefix with the table and keep them unique. */
@@ -205,30 +281,5 @@ public final class MysqlDumpImporter {
             n = base + "_" + k;
         }
         return n;
-    }
-
-    private void verify(String name, String script, List<Msg> errors) {
-        Properties p = new Properties();
-        p.setProperty("user", "sa");
-        p.setProperty("password", "");
-        try (Connection c = new org.h2.Driver().connect("jdbc:h2:mem:import-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE", p)) {
-            DatasetLoader.load(c, Dataset.parse(name, script, name + ".sql"), null, new ArrayList<>(), new ArrayList<>());
-            List<Msg> counts = new ArrayList<>();
-            for (String t : tables) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + t + "\"")) {
-                    rs.next();
-                    counts.add(Msg.of("labs.import.table", t, rs.getLong(1)));
-                }
-            }
-            lines.addAll(0, counts);
-            try (Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
-            }
-        } catch (DatasetException e) {
-            errors.add(e.msg());
-        } catch (SQLException e) {
-            errors.add(Msg.of("labs.import.failed", 0, String.valueOf(e.getMessage())));
-        }
     }
 }

@@ -18,6 +18,8 @@ final class TableRewriter {
     private final MysqlDumpImporter imp;
     private final List<SqlToken> t;
     private String table;
+    private final List<String> names = new ArrayList<>();
+    private final List<MysqlDumpImporter.ColumnKind> kinds = new ArrayList<>();
 
     TableRewriter(MysqlDumpImporter imp, List<SqlToken> tokens) {
         this.imp = imp;
@@ -37,7 +39,7 @@ final class TableRewriter {
         int open = k + 1;
         int close = matching(open);
         List<String> items = new ArrayList<>();
-        for (List<SqlToken> item : splitItems(open + 1, close)) {
+        for (List<SqlToken> item : splitItems(t, open + 1, close)) {
             String s = item(item);
             if (s != null) {
                 items.add(s);
@@ -56,7 +58,80 @@ final class TableRewriter {
         if (!options.isEmpty()) {
             imp.note(Msg.of("labs.import.tableOptions", table, String.join(", ", options)));
         }
-        imp.table(table, "CREATE TABLE \"" + table + "\" (\n  " + String.join(",\n  ", items) + "\n)");
+        imp.table(table, "CREATE TABLE \"" + table + "\" (\n  " + String.join(",\n  ", items) + "\n)", kinds, names);
+    }
+
+    /** {@code CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX name [USING …] ON table (columns) …}: kept, created after the data. */
+    void createIndex() {
+        int on = 0;
+        while (on < t.size() && !t.get(on).isWord("ON")) {
+            on++;
+        }
+        if (on + 1 >= t.size()) {
+            throw new IllegalArgumentException("CREATE INDEX without ON");
+        }
+        table = t.get(on + 1).value().toLowerCase(Locale.ROOT);
+        String kind = t.get(1).type() == SqlToken.Type.WORD && !t.get(1).isWord("INDEX") ? t.get(1).value() : "INDEX";
+        String name = "idx";
+        for (int j = 1; j < on; j++) {
+            if (t.get(j).isWord("INDEX") && j + 1 < on) {
+                name = t.get(j + 1).value().toLowerCase(Locale.ROOT);
+            }
+        }
+        index(kind, name, t.subList(on + 2, t.size()));
+    }
+
+    /**
+     * {@code ALTER TABLE t ADD …, MODIFY …}: keys, indexes and foreign keys added after the tables (Chinook,
+     * phpMyAdmin dumps) are kept; {@code MODIFY}/{@code CHANGE} of a column (phpMyAdmin's AUTO_INCREMENT) is
+     * rewritten like a column of CREATE TABLE; table options and {@code DISABLE/ENABLE KEYS} need nothing; anything
+     * else is reported.
+     */
+    void alter() {
+        int k = 2;
+        if (t.get(k).isWord("IF")) {
+            k += 2;
+        }
+        table = t.get(k).value().toLowerCase(Locale.ROOT);
+        if (k + 2 < t.size() && t.get(k + 1).isSymbol(".")) {
+            table = t.get(k + 2).value().toLowerCase(Locale.ROOT);
+            k += 2;
+        }
+        for (List<SqlToken> spec : splitItems(t, k + 1, t.size())) {
+            if (spec.isEmpty()) {
+                continue;
+            }
+            SqlToken w = spec.get(0);
+            if (w.isWord("ADD")) {
+                List<SqlToken> rest = spec.subList(1, spec.size());
+                if (!rest.isEmpty() && rest.get(0).isWord("COLUMN")) {
+                    imp.key("ALTER TABLE \"" + table + "\" ADD COLUMN " + column(rest.subList(1, rest.size())));
+                } else if (!rest.isEmpty() && !Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "KEY", "INDEX",
+                        "FULLTEXT", "SPATIAL", "CHECK").contains(rest.get(0).value())) {
+                    imp.key("ALTER TABLE \"" + table + "\" ADD COLUMN " + column(rest));
+                } else {
+                    String inline = item(rest);
+                    if (inline != null) {
+                        imp.key("ALTER TABLE \"" + table + "\" ADD " + inline);
+                    }
+                }
+            } else if ((w.isWord("MODIFY") || w.isWord("CHANGE")) && spec.size() > 2) {
+                int from = spec.get(1).isWord("COLUMN") ? 2 : 1;
+                if (w.isWord("CHANGE")) {
+                    from++;
+                }
+                imp.key("ALTER TABLE \"" + table + "\" MODIFY COLUMN " + column(spec.subList(from, spec.size())));
+            } else if (w.isWord("DISABLE") || w.isWord("ENABLE") || isTableOption(spec)) {
+                continue;
+            } else {
+                imp.note(Msg.of("labs.import.skippedAlter", imp.line(), table, join(spec)));
+            }
+        }
+    }
+
+    private static boolean isTableOption(List<SqlToken> spec) {
+        return Set.of("AUTO_INCREMENT", "ENGINE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "ROW_FORMAT")
+                .contains(spec.get(0).value());
     }
 
     private int matching(int open) {
@@ -71,7 +146,7 @@ final class TableRewriter {
         throw new IllegalArgumentException("CREATE TABLE " + table + ": unbalanced parentheses");
     }
 
-    private List<List<SqlToken>> splitItems(int from, int to) {
+    private static List<List<SqlToken>> splitItems(List<SqlToken> t, int from, int to) {
         List<List<SqlToken>> out = new ArrayList<>();
         List<SqlToken> cur = new ArrayList<>();
         int depth = 0;
@@ -115,21 +190,26 @@ final class TableRewriter {
                 imp.foreignKey("ALTER TABLE \"" + table + "\" ADD " + join(it));
                 imp.note(Msg.of("labs.import.foreignKeyLater", table));
                 return null;
-            case "FULLTEXT", "SPATIAL":
-                imp.note(Msg.of("labs.import.droppedIndex", table, w, indexName(it)));
-                return null;
-            case "UNIQUE", "KEY", "INDEX":
-                String name = indexName(it);
-                String h2 = imp.uniqueIndexName(table, name);
-                imp.index("CREATE " + (w.equals("UNIQUE") ? "UNIQUE " : "") + "INDEX \"" + h2 + "\" ON \"" + table + "\" ("
-                        + columns(it) + ")");
-                imp.note(Msg.of("labs.import.renamedIndex", table, name, h2));
+            case "FULLTEXT", "SPATIAL", "UNIQUE", "KEY", "INDEX":
+                index(w, indexName(it), it);
                 return null;
             case "CHECK":
                 return join(it);
             default:
                 return column(it);
         }
+    }
+
+    /** A MySQL index as an H2 index of the same columns, created after the data; FULLTEXT and SPATIAL are dropped. */
+    private void index(String kind, String name, List<SqlToken> columnsAndMore) {
+        if (kind.equals("FULLTEXT") || kind.equals("SPATIAL")) {
+            imp.note(Msg.of("labs.import.droppedIndex", table, kind, name));
+            return;
+        }
+        String h2 = imp.uniqueIndexName(table, name);
+        imp.key("CREATE " + (kind.equals("UNIQUE") ? "UNIQUE " : "") + "INDEX \"" + h2 + "\" ON \"" + table + "\" ("
+                + columns(columnsAndMore) + ")");
+        imp.note(Msg.of("labs.import.renamedIndex", table, name, h2));
     }
 
     private String indexName(List<SqlToken> it) {
@@ -145,8 +225,11 @@ final class TableRewriter {
     /** The column list of a key, without MySQL prefix lengths {@code col(10)} and without ASC/DESC noise. */
     private String columns(List<SqlToken> it) {
         int j = 0;
-        while (!it.get(j).isSymbol("(")) {
+        while (j < it.size() && !it.get(j).isSymbol("(")) {
             j++;
+        }
+        if (j == it.size()) {
+            throw new IllegalArgumentException("key without columns");
         }
         List<String> cols = new ArrayList<>();
         int depth = 0;
@@ -169,6 +252,13 @@ final class TableRewriter {
         String name = ident(it.get(0));
         String col = it.get(0).value().toLowerCase(Locale.ROOT);
         String type = it.get(1).value();
+        names.add(col);
+        kinds.add(switch (type) {
+            case "DATE" -> MysqlDumpImporter.ColumnKind.DATE;
+            case "DATETIME", "TIMESTAMP" -> MysqlDumpImporter.ColumnKind.DATETIME;
+            case "TIME" -> MysqlDumpImporter.ColumnKind.TIME;
+            default -> MysqlDumpImporter.ColumnKind.OTHER;
+        });
         int j = 2;
         String args = "";
         if (j < it.size() && it.get(j).isSymbol("(")) {
@@ -187,6 +277,7 @@ final class TableRewriter {
         }
         boolean unsigned = false;
         List<String> attrs = new ArrayList<>();
+        List<String> droppedAttrs = new ArrayList<>();
         for (; j < it.size(); j++) {
             SqlToken x = it.get(j);
             String v = x.type() == SqlToken.Type.WORD ? x.value() : "";
@@ -194,9 +285,14 @@ final class TableRewriter {
                 unsigned = true;
             } else if (v.equals("ZEROFILL") || v.equals("SIGNED")) {
                 continue;
-            } else if (v.equals("CHARACTER") || v.equals("CHARSET") || v.equals("COLLATE")) {
-                j += v.equals("CHARACTER") ? 2 : 1;
-            } else if (v.equals("COMMENT")) {
+            } else if ((v.equals("CHARACTER") || v.equals("CHARSET") || v.equals("COLLATE")) && j + 1 < it.size()) {
+                int skip = v.equals("CHARACTER") ? 2 : 1;
+                droppedAttrs.add(join(it.subList(j, Math.min(it.size(), j + skip + 1))));
+                j += skip;
+            } else if (v.equals("BINARY") || v.equals("ASCII") || v.equals("UNICODE")) {
+                droppedAttrs.add(v);
+            } else if (v.equals("COMMENT") && j + 1 < it.size()) {
+                droppedAttrs.add("COMMENT");
                 j++;
             } else if (v.equals("DEFAULT") && j + 1 < it.size() && it.get(j + 1).type() == SqlToken.Type.STRING
                     && MysqlDumpImporter.isZeroDate(it.get(j + 1).value())) {
@@ -207,6 +303,9 @@ final class TableRewriter {
             } else {
                 attrs.add(emit(x));
             }
+        }
+        if (!droppedAttrs.isEmpty()) {
+            imp.note(Msg.of("labs.import.droppedAttributes", table, col, String.join(", ", droppedAttrs)));
         }
         String h2Type = type(type, args, unsigned, col);
         return name + " " + h2Type + (attrs.isEmpty() ? "" : " " + String.join(" ", attrs)).replace("( ", "(").replace(" )", ")");

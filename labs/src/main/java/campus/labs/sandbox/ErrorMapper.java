@@ -184,13 +184,25 @@ final class ErrorMapper {
             if (open < 0 || open > m) {
                 return -1;
             }
-            head = raw.substring(open + 1, m).replace("\"\"", "\"");
+            head = unescape(raw.substring(open + 1, m).replace("\"\"", "\""));
         }
         if (statementSql.startsWith(head)) {
             return head.length();
         }
         int k = statementSql.indexOf(head);
         return k >= 0 ? k + head.length() : Math.min(head.length(), statementSql.length());
+    }
+
+    /** H2 quotes a statement with each control character as a backslash and four hex digits (a line break: 000a). */
+    private static String unescape(String quoted) {
+        java.util.regex.Matcher e = java.util.regex.Pattern.compile("\\\\([0-9a-fA-F]{4})").matcher(quoted);
+        StringBuilder out = new StringBuilder();
+        while (e.find()) {
+            e.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(e.group(1), 16))));
+        }
+        e.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -49,6 +49,31 @@ public final class H2Internals {
         }
     }
 
+    /**
+     * The table H2 resolves a name to, spelled as the learner spelled it ({@code `Books`}, {@code lab.books},
+     * {@code "campus-lab-…".lab.books}, {@code U&"b\006foks"}): {@code {schema, table}} as stored, or null when H2
+     * finds no such table. Resolved by H2's own parser on the connection's session, so whatever H2 would change is
+     * what is named here. Any other error comes back as a {@link SQLException}.
+     */
+    public static String[] resolveTable(Connection c, String name) throws SQLException {
+        try {
+            Prepared p = session(c).prepare("SELECT * FROM " + name);
+            if (!(p instanceof org.h2.command.query.Select s) || s.getTopTableFilter() == null) {
+                throw new SQLException("not a table name: " + name);
+            }
+            Table t = s.getTopTableFilter().getTable();
+            return new String[] {t.getSchema().getName(), t.getName()};
+        } catch (DbException e) {
+            int code = e.getErrorCode();
+            if (code == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || code == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+                    || code == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
+                return null;
+            }
+            throw e.getSQLException();
+        }
+    }
+
     /** {@code schema.table} names (as stored) of the tables the connection's open transaction has changed. */
     public static Set<String> tablesWithUncommittedChanges(Connection c) {
         Set<String> out = new TreeSet<>();
@@ -56,5 +81,14 @@ public final class H2Internals {
             out.add(t.getSchema().getName() + "." + t.getName());
         }
         return out;
+    }
+
+    /**
+     * Sets (or, with null, removes) the listener H2 tells of long work on the connection's database: the rows a running
+     * statement has reached, the rows indexed so far. {@code Database.setEventListener} is public but not JDBC; the
+     * only JDBC way is a class name in the URL, instantiated by H2, which could not reach this load's progress.
+     */
+    public static void setProgressListener(Connection c, org.h2.api.DatabaseEventListener listener) {
+        session(c).getDatabase().setEventListener(listener);
     }
 }

@@ -2,6 +2,7 @@ package campus.labs.sandbox;
 
 import campus.i18n.Msg;
 import campus.labs.dataset.Dataset;
+import campus.labs.dataset.LoadProgress;
 import campus.labs.sql.GuardPolicy;
 import campus.labs.sql.SqlGuard;
 import campus.labs.sql.SqlScript;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,9 +38,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safety: every method may be called from a worker thread; calls are serialised, except
  * {@link #cancel()}, which may be called from any thread while a statement runs.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements LabSandbox {
 
     static final String LAB = "lab";
+    /** Settings of every sandbox database: MySQL mode, and no Java object is ever deserialized ({@link NoJavaObjects}). */
+    static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW;JAVA_OBJECT_SERIALIZER='"
+            + NoJavaObjects.class.getName() + "'";
     private static final String PRISTINE = "pristine";
     /** Runs deferred resets; shared by all sandboxes, threads die when idle. */
     private static final java.util.concurrent.ExecutorService RESETS = new java.util.concurrent.ThreadPoolExecutor(
@@ -51,7 +56,12 @@ public final class Sandbox implements AutoCloseable {
 
     private String url;
     private final String learnerPassword = UUID.randomUUID().toString();
-    private final String adminPassword = UUID.randomUUID().toString();
+    private String adminPassword = UUID.randomUUID().toString();
+    private String learnerUser = "learner";
+    private final DatasetCache cache;
+    private final LoadProgress progress;
+    /** The private copy of the cached dataset this sandbox runs on; null for an in-memory database. */
+    private DatasetCache.Copy copy;
     private final GuardPolicy policy;
     private final SandboxLimits limits;
     private Connection admin;
@@ -70,32 +80,60 @@ public final class Sandbox implements AutoCloseable {
     /** The pending reset rebuilds tables (the attempt ran DDL), which can take seconds on a big dataset. */
     private volatile boolean rebuildPending;
     private volatile boolean closed;
+    /** Its monitor also guards the hand-over of {@link #current}. */
+    private final RunsInProgress runs = new RunsInProgress();
 
-    private Sandbox(GuardPolicy policy, SandboxLimits limits) throws SQLException {
+    private Sandbox(GuardPolicy policy, SandboxLimits limits, DatasetCache cache, LoadProgress progress) {
         this.policy = policy;
         this.limits = limits;
-        this.url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
-        this.admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW",
-                "campus_admin", adminPassword);
+        this.cache = cache;
+        this.progress = progress;
     }
 
     /** Creates the database, loads the dataset at the given scale (null: its default) and opens the learner. */
     public static Sandbox open(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits)
             throws DatasetException {
-        if (policy == GuardPolicy.DATASET) {
-            throw new IllegalArgumentException("a lab sandbox is READ_ONLY or READ_WRITE");
-        }
-        Sandbox sb = null;
+        return open(dataset, scale, policy, limits, null, LoadProgress.NONE);
+    }
+
+    /**
+     * A sandbox on a copy of a cached dataset that another process checked out (a lab worker is handed the copy its
+     * parent made, so the parent shows the progress of a first generation); deleted when the sandbox closes.
+     */
+    static Sandbox openOnCopy(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits,
+                              DatasetCache.Copy copy) throws DatasetException {
+        Sandbox sb = new Sandbox(policy, limits, null, LoadProgress.NONE);
+        sb.copy = copy;
         try {
-            sb = new Sandbox(policy, limits);
             sb.setUp(dataset, scale);
             return sb;
         } catch (SQLException e) {
-            if (sb != null) {
-                sb.close();
-            }
+            sb.close();
             throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
-        } catch (DatasetException e) {
+        } catch (DatasetException | RuntimeException e) {
+            sb.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Same as {@link #open(Dataset, Integer, GuardPolicy, SandboxLimits)}; with a {@code cache}, the database is a
+     * private copy of the dataset's cached file (generated on first use) instead of an in-memory database the dataset
+     * is generated into. {@code progress} hears how far the opening has got (on this thread).
+     */
+    public static Sandbox open(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits,
+                               DatasetCache cache, LoadProgress progress) throws DatasetException {
+        if (policy == GuardPolicy.DATASET) {
+            throw new IllegalArgumentException("a lab sandbox is READ_ONLY or READ_WRITE");
+        }
+        Sandbox sb = new Sandbox(policy, limits, cache, progress);
+        try {
+            sb.setUp(dataset, scale);
+            return sb;
+        } catch (SQLException e) {
+            sb.close();
+            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
+        } catch (DatasetException | RuntimeException e) {
             sb.close();
             throw e;
         }
@@ -104,15 +142,54 @@ public final class Sandbox implements AutoCloseable {
     private void setUp(Dataset dataset, Integer scale) throws SQLException, DatasetException {
         this.dataset = dataset;
         this.scale = scale;
+        if (cache == null && copy == null) {
+            url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
+            admin = connect(url + SETTINGS, "campus_admin", adminPassword);
+            Msg generating = Msg.of("labs.load.generating", dataset.name(),
+                    dataset.scalable() ? (Object) (scale != null ? scale : dataset.defaultScale().getAsInt()) : "—");
+            progress.update(generating, 0);
+            try (Statement st = admin.createStatement()) {
+                st.execute("CREATE USER learner PASSWORD '" + UUID.randomUUID() + "'");
+                st.execute("CREATE SCHEMA " + LAB + " AUTHORIZATION learner");
+                st.execute("SET SCHEMA " + LAB);
+                DatasetLoader.load(admin, dataset, scale, ddl, tables, f -> progress.update(generating, f));
+                st.execute("SET SCHEMA PUBLIC");
+            }
+        } else {
+            if (copy == null) {
+                copy = cache.checkout(dataset, scale, progress);
+            }
+            url = copy.url();
+            try {
+                admin = connect(url, DatasetCache.ADMIN, copy.password());
+            } catch (SQLException e) {
+                if (cache == null) {
+                    throw e;
+                }
+                // the copy's checksum matched but H2 cannot read it (written by a broken build): generate it again
+                copy.delete();
+                copy = cache.rebuild(dataset, scale, progress,
+                        Msg.of("labs.cache.damaged.open", dataset.name(), ErrorMapper.readable(e.getMessage())));
+                url = copy.url();
+                admin = connect(url, DatasetCache.ADMIN, copy.password());
+            }
+            adminPassword = copy.password();
+            try (Statement st = admin.createStatement()) {
+                // a 64 MB page cache (H2's default is 16 MB): repeated scans of a 1,000,000-row table stay in memory
+                // longer. Set by the admin: a setting in the URL would refuse the learner's connection.
+                st.execute("SET CACHE_SIZE 65536");
+            }
+        }
+        // The dataset's schema belongs to user learner. A read-only sandbox logs in as reader, who may only read it;
+        // a read-write one logs in as learner, who owns it and works in a transaction.
         try (Statement st = admin.createStatement()) {
-            st.execute("CREATE USER learner PASSWORD '" + learnerPassword + "'");
-            st.execute("CREATE SCHEMA " + LAB + (policy == GuardPolicy.READ_WRITE ? " AUTHORIZATION learner" : ""));
-            st.execute("SET SCHEMA " + LAB);
-            DatasetLoader.load(admin, dataset, scale, ddl, tables);
-            st.execute("SET SCHEMA PUBLIC");
             if (policy == GuardPolicy.READ_ONLY) {
-                st.execute("GRANT SELECT ON SCHEMA " + LAB + " TO learner");
+                learnerUser = "reader";
+                st.execute("CREATE USER reader PASSWORD '" + learnerPassword + "'");
+                st.execute("GRANT SELECT ON SCHEMA " + LAB + " TO reader");
             } else {
+                learnerUser = "learner";
+                st.execute("ALTER USER learner SET PASSWORD '" + learnerPassword + "'");
                 st.execute("CREATE SCHEMA " + PRISTINE);
                 maint = connect(url, "campus_admin", adminPassword);
                 restorer = new TableRestorer(maint, LAB, PRISTINE);
@@ -121,8 +198,18 @@ public final class Sandbox implements AutoCloseable {
         openLearner();
     }
 
+    /** The reason the dataset's saved copy had to be generated again, if it was damaged. */
+    public Optional<Msg> repaired() {
+        return copy == null ? Optional.empty() : copy.repaired();
+    }
+
+    /** Whether opening generated the dataset (no cache, or the first use of this dataset and size). */
+    public boolean generated() {
+        return copy == null || copy.built();
+    }
+
     private void openLearner() throws SQLException {
-        learner = connect(url, "learner", learnerPassword);
+        learner = connect(url, learnerUser, learnerPassword);
         try (Statement st = learner.createStatement()) {
             st.execute("SET SCHEMA " + LAB);
         }
@@ -151,6 +238,23 @@ public final class Sandbox implements AutoCloseable {
 
     /** Same as {@link #run(String)}, keeping up to {@code rowCap} rows of each result. */
     public RunResult run(String script, int rowCap, boolean explainOnly) {
+        return run(script, rowCap, explainOnly, () -> false);
+    }
+
+    /**
+     * Same, for the lab worker: {@code cancelledAlready} tells whether a cancel for this run came before it got here
+     * (it is asked once the run counts as in progress, so a {@link #cancel()} from then on is seen the usual way).
+     */
+    RunResult run(String script, int rowCap, boolean explainOnly, java.util.function.BooleanSupplier cancelledAlready) {
+        runs.enter(cancelledAlready);
+        try {
+            return runGuarded(script, rowCap, explainOnly);
+        } finally {
+            runs.exit();
+        }
+    }
+
+    private RunResult runGuarded(String script, int rowCap, boolean explainOnly) {
         lock.lock();
         try {
             settle();
@@ -170,7 +274,12 @@ public final class Sandbox implements AutoCloseable {
                             refusal.get().offset()), t0);
                 }
                 StatementRunner runner = new StatementRunner(learner, limits, script, s);
-                current = runner;
+                synchronized (runs) {
+                    current = runner;
+                    if (runs.cancelPending()) {
+                        runner.cancel();
+                    }
+                }
                 try {
                     StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly,
                             restorer == null ? null : restorer::beforeDdl);
@@ -182,7 +291,9 @@ public final class Sandbox implements AutoCloseable {
                     }
                     done.add(o.result());
                 } finally {
-                    current = null;
+                    synchronized (runs) {
+                        current = null;
+                    }
                 }
             }
             return new RunResult(done, java.util.Optional.empty(), System.nanoTime() - t0);
@@ -202,6 +313,11 @@ public final class Sandbox implements AutoCloseable {
         } catch (SQLException e) {
             // closed: reload below
         }
+        reload();
+    }
+
+    /** Throws the database away and loads the dataset again into a new one: the whole schema, as loaded. */
+    private void reload() {
         Connection[] old = {learner, maint, admin};
         for (Connection c : old) {
             try {
@@ -213,15 +329,17 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         try {
-            url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
-            admin = connect(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW", "campus_admin", adminPassword);
+            if (copy != null) {
+                copy.delete();
+                copy = null; // without a cache (a worker given a copy) the dataset is generated again in memory
+            }
             maint = null;
             restorer = null;
             ddl.clear();
             tables.clear();
             setUp(dataset, scale);
         } catch (SQLException | DatasetException e) {
-            throw new IllegalStateException("sandbox could not be reloaded after running out of memory", e);
+            throw new IllegalStateException("sandbox could not be reloaded", e);
         }
     }
 
@@ -229,13 +347,31 @@ public final class Sandbox implements AutoCloseable {
         return new RunResult(done, java.util.Optional.of(p), System.nanoTime() - t0);
     }
 
-    /** Stops the statement that is running now, if any. Safe from any thread. */
+    /** How many {@link #run} calls have been made and not returned (one runs, the others wait their turn). */
+    public int runsInProgress() {
+        return runs.count();
+    }
+
+    /** Whether a learner statement is executing now. */
+    public boolean statementRunning() {
+        return current != null;
+    }
+
+    /**
+     * Stops the statement that is running now, or, when a {@link #run} has been called and its statement has not
+     * started yet (waiting for a reset, being checked by the guard, between two statements), the run that is about to
+     * start it: a Cancel pressed early is not lost. Safe from any thread; does nothing when nothing is running.
+     */
     public void cancel() {
-        StatementRunner r = current;
-        if (r != null) {
-            r.cancel();
+        synchronized (runs) {
+            runs.cancel();
+            StatementRunner r = current;
+            if (r != null) {
+                r.cancel();
+            }
         }
     }
+
 
     /**
      * Puts the dataset back as loaded: nothing to do for a read-only sandbox, a rollback after DML,
@@ -307,8 +443,10 @@ public final class Sandbox implements AutoCloseable {
                 restorer.restore();
             }
             restorer.restoreCounters();
-        } catch (SQLException e) {
-            throw new IllegalStateException("sandbox reset failed: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            // Whatever the attempt did that the restorer could not undo, the next attempt must not see it: put the
+            // whole schema back by loading the dataset again (seconds at most, and only after such an attempt).
+            reload();
         }
     }
 
@@ -359,7 +497,7 @@ public final class Sandbox implements AutoCloseable {
             try {
                 statements = SqlScript.split(script);
             } catch (SqlSyntaxException e) {
-                throw new SQLException(e.msg().in(campus.i18n.Lang.EN));
+                throw new TrustedSqlException(e.msg());
             }
             List<StatementResult> out = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -367,7 +505,7 @@ public final class Sandbox implements AutoCloseable {
                 StatementRunner r = new StatementRunner(admin, limits, script, s);
                 StatementRunner.Outcome o = r.run(null, rowCap, false, restorer == null ? null : restorer::beforeDdl);
                 if (o.problem() != null) {
-                    throw new SQLException(o.problem().message().in(campus.i18n.Lang.EN));
+                    throw new TrustedSqlException(o.problem().message());
                 }
                 out.add(o.result());
             }
@@ -449,13 +587,16 @@ public final class Sandbox implements AutoCloseable {
             try {
                 if (c == admin) {
                     try (Statement st = c.createStatement()) {
-                        st.execute("SHUTDOWN");
+                        st.execute(copy == null ? "SHUTDOWN" : "SHUTDOWN IMMEDIATELY");
                     }
                 }
                 c.close();
             } catch (SQLException ignored) {
-                // closing an in-memory database: nothing to recover
+                // closing a database that is thrown away: nothing to recover
             }
+        }
+        if (copy != null) {
+            copy.delete();
         }
     }
 }

@@ -51,14 +51,24 @@ final class StatementRunner {
 
     /** @param policy null for trusted SQL (no guard) @param hook null, or told before a DDL statement runs */
     Outcome run(GuardPolicy policy, int rowCap, boolean explainOnly, DdlHook hook) {
-        String sql = statement.text();
+        campus.labs.compat.MysqlCompat.Rewritten mysql = campus.labs.compat.MysqlCompat.rewrite(statement.text(),
+                table -> Columns.of(conn, table));
+        String sql = mysql.sql();
         boolean ddl = false;
         if (policy != null || hook != null) {
             String command;
             try {
                 command = H2Internals.commandClass(conn, sql);
             } catch (SQLException e) {
-                return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, null), false);
+                return new Outcome(null, problem(e, mysql, null), false);
+            } catch (StackOverflowError e) {
+                // H2's parser recurses once per nesting level: thousands of ( NOT - CASE end here
+                return new Outcome(null, SqlProblem.at(SqlProblem.Kind.ERROR, Msg.of("labs.run.tooComplex"), script,
+                        statement.start()), false);
+            } catch (OutOfMemoryError e) {
+                // H2 folds constant expressions while it prepares: a constant that multiplies a string ends here
+                return new Outcome(null, SqlProblem.at(SqlProblem.Kind.MEMORY, Msg.of("labs.run.memory"), script,
+                        statement.start()), false);
             }
             if (policy != null && !SqlGuard.allowedCommand(command, policy)) {
                 String construct = SqlGuard.construct(statement.tokens());
@@ -72,7 +82,7 @@ final class StatementRunner {
             try {
                 hook.beforeDdl(conn, statement);
             } catch (SQLException e) {
-                return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, null), true);
+                return new Outcome(null, problem(e, mysql, null), true);
             }
         }
         if (cancelRequested) {
@@ -85,6 +95,10 @@ final class StatementRunner {
             st.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             st.setMaxRows((int) Math.min(Integer.MAX_VALUE, (long) rowCap + limits.countLimit() + 1));
             watchdog = Watchdog.watch(st, limits);
+            if (cancelRequested) {
+                // cancel() came between the check above and the watchdog: it set the flag before it looked for one
+                watchdog.cancel(Watchdog.Reason.USER);
+            }
             try {
                 boolean isQuery = st.execute(explainOnly ? "EXPLAIN " + sql : sql);
                 StatementResult r = isQuery ? read(st.getResultSet(), rowCap, t0)
@@ -96,7 +110,7 @@ final class StatementRunner {
             }
         } catch (SQLException e) {
             Watchdog w = watchdog;
-            return new Outcome(null, ErrorMapper.map(e, script, statement.start(), sql, w == null ? null : w.reason()), ddl);
+            return new Outcome(null, problem(e, mysql, w == null ? null : w.reason()), ddl);
         } catch (OutOfMemoryError e) {
             return new Outcome(null, SqlProblem.at(SqlProblem.Kind.MEMORY, Msg.of("labs.run.memory"), script,
                     statement.start()), ddl);
@@ -108,20 +122,56 @@ final class StatementRunner {
         }
     }
 
+    /**
+     * The engine's error, placed in the learner's text. For a statement rewritten for MySQL compatibility the engine
+     * saw other text: the error is mapped in that text, then its place moved back to what the learner wrote.
+     */
+    private SqlProblem problem(SQLException e, campus.labs.compat.MysqlCompat.Rewritten mysql, Watchdog.Reason reason) {
+        SqlProblem p = placed(e, mysql, reason);
+        Msg why = campus.labs.compat.Differences.explain(e.getErrorCode(), statement.text(), p.line(), p.column());
+        return why == null ? p : new SqlProblem(p.kind(), why, p.offset(), p.line(), p.column());
+    }
+
+    private SqlProblem placed(SQLException e, campus.labs.compat.MysqlCompat.Rewritten mysql, Watchdog.Reason reason) {
+        if (!mysql.changed()) {
+            return ErrorMapper.map(e, script, statement.start(), statement.text(), reason);
+        }
+        int start = statement.start();
+        String seen = script.substring(0, start) + mysql.sql() + script.substring(start + statement.text().length());
+        SqlProblem p = ErrorMapper.map(e, seen, start, mysql.sql(), reason);
+        if (p.offset() < start) {
+            return p;
+        }
+        SqlProblem at = SqlProblem.at(p.kind(), p.message(), script, start + mysql.originalOffset(p.offset() - start));
+        List<Object> args = new ArrayList<>(p.message().args());
+        if (args.size() >= 2 && Integer.valueOf(p.line()).equals(args.get(0)) && Integer.valueOf(p.column()).equals(args.get(1))) {
+            args.set(0, at.line());
+            args.set(1, at.column());
+        }
+        return new SqlProblem(p.kind(), new Msg(p.message().key(), args), at.offset(), at.line(), at.column());
+    }
+
     private StatementResult read(ResultSet rs, int rowCap, long t0) throws SQLException {
         try (rs) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             List<ResultColumn> cols = new ArrayList<>(n);
+            boolean[] bytesOnly = new boolean[n + 1];
             for (int c = 1; c <= n; c++) {
-                cols.add(new ResultColumn(md.getColumnLabel(c), md.getColumnTypeName(c), md.getColumnClassName(c)));
+                String typeName = md.getColumnTypeName(c);
+                // a JAVA_OBJECT (H2's OTHER) value is learner bytes: read them as bytes, never as an object. (ENUM,
+                // JSON, GEOMETRY and INTERVAL report java.sql.Types.OTHER too: they are read as usual.)
+                bytesOnly[c] = md.getColumnType(c) == java.sql.Types.JAVA_OBJECT || "JAVA_OBJECT".equalsIgnoreCase(typeName)
+                        || "OTHER".equalsIgnoreCase(typeName);
+                cols.add(new ResultColumn(md.getColumnLabel(c), md.getColumnTypeName(c),
+                        bytesOnly[c] ? byte[].class.getName() : md.getColumnClassName(c)));
             }
             List<List<Object>> rows = new ArrayList<>();
             long total = 0;
             while (total < rowCap && rs.next()) {
                 List<Object> row = new ArrayList<>(n);
                 for (int c = 1; c <= n; c++) {
-                    row.add(Values.fromJdbc(rs.getObject(c)));
+                    row.add(bytesOnly[c] ? rs.getBytes(c) : Values.fromJdbc(rs.getObject(c)));
                 }
                 rows.add(java.util.Collections.unmodifiableList(row));
                 total++;

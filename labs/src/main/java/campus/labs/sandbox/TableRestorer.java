@@ -91,8 +91,7 @@ final class TableRestorer {
                 touched.add(qualified.substring(lab.length() + 1));
             }
         }
-        Set<String> targets = targets(statement.tokens());
-        touched.addAll(targets == null ? datasetTables : targets);
+        touched.addAll(resolvedTargets(conn, statement));
         for (String t : touched) {
             if (datasetTables.contains(t)) {
                 copy(t);
@@ -112,11 +111,41 @@ final class TableRestorer {
     }
 
     /**
-     * The dataset tables a DDL statement changes, by name, or null when the statement is not one we can read
-     * (the caller then treats every dataset table as touched). CREATE statements change none: what they create
-     * is found and dropped by comparing catalogs.
+     * The lab tables a DDL statement changes, as H2 resolves the names it was given: a name is never taken as written
+     * ({@code `Order_items`}, a catalog- or schema-qualified name, Unicode escapes all reach the same table), but
+     * handed to H2's parser on the learner's session. A statement we cannot read, or a name H2 resolves to a view or
+     * fails on, makes every dataset table count as touched.
      */
-    static Set<String> targets(List<SqlToken> t) {
+    private Set<String> resolvedTargets(Connection conn, SqlStatement statement) {
+        List<int[]> names = targets(statement.tokens());
+        if (names == null) {
+            return datasetTables;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int[] span : names) {
+            String text = statement.text().substring(span[0] - statement.start(), span[1] - statement.start());
+            try {
+                String[] resolved = H2Internals.resolveTable(conn, text);
+                if (resolved == null) {
+                    continue; // no such table: the statement changes nothing (DROP TABLE IF EXISTS) or fails
+                }
+                if (!resolved[0].equals(lab)) {
+                    return datasetTables;
+                }
+                out.add(resolved[1]);
+            } catch (SQLException | RuntimeException e) {
+                return datasetTables;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where the tables a DDL statement changes are named: {@code [start, end)} of each name (with its qualifiers) in
+     * the script, or null when the statement is not one we can read (the caller then treats every dataset table as
+     * touched). CREATE statements change none: what they create is found and dropped by comparing catalogs.
+     */
+    static List<int[]> targets(List<SqlToken> t) {
         if (t.isEmpty()) {
             return null;
         }
@@ -124,7 +153,7 @@ final class TableRestorer {
         int k = 1;
         switch (head) {
             case "CREATE":
-                return Set.of();
+                return List.of();
             case "TRUNCATE":
                 if (k < t.size() && t.get(k).isWord("TABLE")) {
                     k++;
@@ -137,7 +166,7 @@ final class TableRestorer {
                 }
                 String object = t.get(k).value();
                 if (object.equals("INDEX") || object.equals("VIEW")) {
-                    return Set.of();
+                    return List.of();
                 }
                 if (!object.equals("TABLE")) {
                     return null;
@@ -150,17 +179,17 @@ final class TableRestorer {
         if (k + 1 < t.size() && t.get(k).isWord("IF") && t.get(k + 1).isWord("EXISTS")) {
             k += 2;
         }
-        Set<String> names = new LinkedHashSet<>();
+        List<int[]> names = new ArrayList<>();
         while (k < t.size()) {
             SqlToken n = t.get(k);
             if (!n.isName()) {
                 return null;
             }
-            if (k + 2 < t.size() && t.get(k + 1).isSymbol(".")) {
-                n = t.get(k + 2);
+            int start = n.start();
+            while (k + 2 < t.size() && t.get(k + 1).isSymbol(".") && t.get(k + 2).isName()) {
                 k += 2;
             }
-            names.add(n.type() == SqlToken.Type.QUOTED_IDENTIFIER ? n.value() : n.value().toLowerCase(Locale.ROOT));
+            names.add(new int[] {start, t.get(k).end()});
             k++;
             if (!head.equals("DROP") || k >= t.size() || !t.get(k).isSymbol(",")) {
                 break;

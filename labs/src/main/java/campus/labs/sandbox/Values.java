@@ -47,6 +47,30 @@ public final class Values {
         return v.toString();
     }
 
+    /** Longest text {@link #brief} shows of one value. */
+    public static final int BRIEF_CHARS = 200;
+
+    /**
+     * A number without exponent when that is short ({@code 1E+3} as {@code 1000}); a number whose plain form would be
+     * long ({@code 1E999999999}: a billion digits) keeps its exponent, so showing it costs what its digits cost.
+     */
+    public static String plain(java.math.BigDecimal d) {
+        long zeros = Math.abs((long) d.scale());
+        return zeros <= 100 ? d.toPlainString() : d.toString();
+    }
+
+    /** {@link #display} cut to {@link #BRIEF_CHARS} characters (with "…"): for a value quoted in a message. */
+    public static String brief(Object v) {
+        if (v instanceof String s && s.length() > BRIEF_CHARS) {
+            return display(s.substring(0, BRIEF_CHARS)) + "…";
+        }
+        if (v instanceof byte[] b && b.length > BRIEF_CHARS / 2) {
+            return display(java.util.Arrays.copyOf(b, BRIEF_CHARS / 2)) + "…";
+        }
+        String d = display(v);
+        return d.length() > BRIEF_CHARS ? d.substring(0, BRIEF_CHARS) + "…" : d;
+    }
+
     /** How a value is shown in a grid or a message: NULL visible, strings quoted. */
     public static String display(Object v) {
         if (v == null) {
@@ -59,7 +83,7 @@ public final class Values {
             return "X'" + java.util.HexFormat.of().formatHex(b) + "'";
         }
         if (v instanceof java.math.BigDecimal d) {
-            return d.toPlainString();
+            return plain(d);
         }
         if (v instanceof Object[] a) {
             return Arrays.toString(a);

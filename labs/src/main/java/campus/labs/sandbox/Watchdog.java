@@ -33,6 +33,12 @@ final class Watchdog {
         Runtime rt = Runtime.getRuntime();
         int[] overCount = {0};
         this.task = TIMER.scheduleAtFixedRate(() -> {
+            if (reason.get() != null) {
+                // H2 ignores Statement.cancel() until the statement executes: a cancel that came before it did is
+                // repeated until the statement ends (stop()); once it executes, the next repeat stops it
+                cancelStatement();
+                return;
+            }
             if (System.nanoTime() > deadlineNanos) {
                 cancel(Reason.TIMEOUT);
                 return;
@@ -52,11 +58,15 @@ final class Watchdog {
 
     void cancel(Reason why) {
         if (reason.compareAndSet(null, why)) {
-            try {
-                statement.cancel();
-            } catch (SQLException ignored) {
-                // the statement already finished or closed: nothing left to cancel
-            }
+            cancelStatement();
+        }
+    }
+
+    private void cancelStatement() {
+        try {
+            statement.cancel();
+        } catch (SQLException ignored) {
+            // the statement already finished or closed: nothing left to cancel
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * First line of defence: decides on tokens (comments, quoting, case and Unicode escapes already
- * resolved by {@link SqlTokenizer}) whether a statement may run. The second line is H2's own parse
+ * resolved by {@link SqlTokenizer}, over the same {@link SqlLexer} rules H2's own tokenizer follows, so white space,
+ * names and strings are where H2 sees them) whether a statement may run. Names are compared as H2 resolves them:
+ * a function is found whatever its spelling ({@code repeat}, {@code "REPEAT"}, {@code `Repeat`}, {@code U&"REPEAT"}). The second line is H2's own parse
  * ({@link #allowedCommand}) on the learner's session, the third that the learner is a non-admin
  * H2 user with rights on the lab schema only: H2 itself refuses file, script and Java functions to
  * such a user. Each layer alone would stop the known tricks; together an unknown one has to beat all three.
@@ -78,7 +80,7 @@ public final class SqlGuard {
                 }
             } else if (depth == 1 && x.isSymbol(",")) {
                 argStart = k + 1;
-                if (t.get(open - 1).value().endsWith("PAD") && argStart < t.size()) {
+                if (t.get(open - 1).nameUpper().endsWith("PAD") && argStart < t.size()) {
                     return isSmallNumber(t, argStart);
                 }
             }
@@ -140,9 +142,9 @@ public final class SqlGuard {
                     && (callLike || tok.type() == SqlToken.Type.WORD && !isPlainColumnWord(tok))) {
                 return refuse(tok.nameUpper(), Msg.of("labs.guard.function", tok.nameUpper()), tok);
             }
-            if (tok.type() == SqlToken.Type.WORD && callLike && STRING_BUILDERS.contains(tok.value())
+            if (tok.isName() && callLike && STRING_BUILDERS.contains(tok.nameUpper())
                     && !smallLiteralLastArgument(t, k + 1)) {
-                return refuse(tok.value(), Msg.of("labs.guard.unboundedString", tok.value(), MAX_BUILT_STRING), tok);
+                return refuse(tok.nameUpper(), Msg.of("labs.guard.unboundedString", tok.nameUpper(), MAX_BUILT_STRING), tok);
             }
             if (tok.isName() && tok.nameUpper().equals("INFORMATION_SCHEMA") && k + 2 < t.size()
                     && t.get(k + 1).isSymbol(".") && FORBIDDEN_INFO_VIEWS.contains(t.get(k + 2).nameUpper())) {

@@ -14,10 +14,10 @@ public final class SqlScript {
     }
 
     public static List<SqlStatement> split(String script) throws SqlSyntaxException {
-        return split(script, SqlTokenizer.Flavor.H2);
+        return split(script, SqlLexer.Flavor.H2);
     }
 
-    public static List<SqlStatement> split(String script, SqlTokenizer.Flavor flavor) throws SqlSyntaxException {
+    public static List<SqlStatement> split(String script, SqlLexer.Flavor flavor) throws SqlSyntaxException {
         List<SqlToken> all = SqlTokenizer.tokenize(script, flavor);
         List<SqlStatement> out = new ArrayList<>();
         List<SqlToken> current = new ArrayList<>();

@@ -6,187 +6,135 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQL into tokens the way H2 reads it: {@code --} and nested {@code /* *}{@code /} comments (a
- * MySQL {@code /*! *}{@code /} is a comment to H2 too, so it is skipped), {@code '...'} strings with
- * {@code ''}, {@code N'}, {@code X'}, {@code U&'...'} with Unicode escapes, {@code $$...$$},
- * {@code "..."} and {@code `...`} identifiers, {@code U&"..."}. In {@link Flavor#MYSQL} (dump import)
- * strings also take backslash escapes and {@code #} starts a comment, as in a real mysqldump.
+ * Turns the lexemes of {@link SqlLexer} into tokens with their meaning, as H2 reads them: comments dropped,
+ * {@code ''} in strings resolved, adjacent string literals joined into one (H2 concatenates {@code 'a' 'b'}),
+ * {@code N'…'}/{@code X'…'} strings, {@code U&'…'}/{@code U&"…"} with Unicode escapes and {@code UESCAPE},
+ * {@code "…"} and {@code `…`} identifiers. An unterminated string, name or comment is a {@link SqlSyntaxException}.
+ * In {@link SqlLexer.Flavor#MYSQL} (dump import) strings also take backslash escapes.
  */
 public final class SqlTokenizer {
 
-    public enum Flavor { H2, MYSQL }
-
-    private final String s;
-    private final Flavor flavor;
-    private int i;
-
-    private SqlTokenizer(String s, Flavor flavor) {
-        this.s = s;
-        this.flavor = flavor;
+    private SqlTokenizer() {
     }
 
     public static List<SqlToken> tokenize(String sql) throws SqlSyntaxException {
-        return tokenize(sql, Flavor.H2);
+        return tokenize(sql, SqlLexer.Flavor.H2);
     }
 
-    public static List<SqlToken> tokenize(String sql, Flavor flavor) throws SqlSyntaxException {
-        return new SqlTokenizer(sql, flavor).run();
-    }
-
-    private List<SqlToken> run() throws SqlSyntaxException {
-        List<SqlToken> out = new ArrayList<>();
-        while (true) {
-            skipSpaceAndComments();
-            if (i >= s.length()) {
-                return out;
+    public static List<SqlToken> tokenize(String sql, SqlLexer.Flavor flavor) throws SqlSyntaxException {
+        List<SqlLexer.Lexeme> lexemes = new ArrayList<>();
+        SqlLexer.lex(sql, flavor, lexemes::add);
+        List<SqlToken> out = new ArrayList<>(lexemes.size());
+        for (int k = 0; k < lexemes.size(); k++) {
+            SqlLexer.Lexeme x = lexemes.get(k);
+            if (!x.closed()) {
+                throw new SqlSyntaxException(Msg.of(switch (x.kind()) {
+                    case COMMENT -> "labs.sql.unterminatedComment";
+                    case QUOTED_IDENTIFIER -> "labs.sql.unterminatedIdentifier";
+                    default -> "labs.sql.unterminatedString";
+                }), x.start());
             }
-            out.add(next());
+            if (x.kind() == SqlLexer.Kind.COMMENT) {
+                continue;
+            }
+            String text = sql.substring(x.start(), x.end());
+            switch (x.kind()) {
+                case WORD -> out.add(new SqlToken(SqlToken.Type.WORD, text, text.toUpperCase(Locale.ROOT), x.start(), x.end()));
+                case NUMBER -> out.add(new SqlToken(SqlToken.Type.NUMBER, text, text, x.start(), x.end()));
+                case SYMBOL -> out.add(new SqlToken(SqlToken.Type.SYMBOL, text, text, x.start(), x.end()));
+                case PARAMETER -> out.add(new SqlToken(SqlToken.Type.PARAMETER, text, text, x.start(), x.end()));
+                case QUOTED_IDENTIFIER, STRING -> k = quotedToken(sql, lexemes, k, flavor, out);
+                default -> throw new IllegalStateException(x.kind().name());
+            }
         }
+        return out;
     }
 
-    private void skipSpaceAndComments() throws SqlSyntaxException {
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && peek(1) == '-' || c == '/' && peek(1) == '/' || c == '#' && flavor == Flavor.MYSQL) {
-                while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-                    i++;
+    /** Adds the token of the string or quoted name at lexeme {@code k}, with what H2 joins to it; returns the last lexeme used. */
+    private static int quotedToken(String sql, List<SqlLexer.Lexeme> lexemes, int k, SqlLexer.Flavor flavor,
+            List<SqlToken> out) throws SqlSyntaxException {
+        SqlLexer.Lexeme x = lexemes.get(k);
+        String text = sql.substring(x.start(), x.end());
+        boolean identifier = x.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER;
+        boolean unicode = text.length() > 2 && text.charAt(1) == '&';
+        int end = x.end();
+        String value;
+        if (text.startsWith("$$")) {
+            value = text.substring(2, text.length() - 2);
+        } else {
+            int open = text.indexOf(identifier ? text.charAt(text.length() - 1) : '\'');
+            char q = text.charAt(open);
+            StringBuilder v = new StringBuilder(unquote(text.substring(open), q, flavor == SqlLexer.Flavor.MYSQL && !identifier));
+            // 'a' 'b' is one string to H2 when only white space or /* */ and // comments stand between them
+            while (!identifier && k + 1 < lexemes.size()) {
+                int n = nextJoinable(sql, lexemes, k);
+                if (n < 0) {
+                    break;
                 }
-            } else if (c == '/' && peek(1) == '*') {
-                int start = i;
-                int depth = 0;
-                do {
-                    if (i + 1 >= s.length()) {
-                        throw new SqlSyntaxException(Msg.of("labs.sql.unterminatedComment"), start);
-                    }
-                    if (s.charAt(i) == '/' && s.charAt(i + 1) == '*' && (depth == 0 || flavor == Flavor.H2)) {
-                        depth++;
-                        i += 2;
-                    } else if (s.charAt(i) == '*' && s.charAt(i + 1) == '/') {
-                        depth--;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                } while (depth > 0);
-            } else {
-                return;
+                SqlLexer.Lexeme more = lexemes.get(n);
+                if (!more.closed()) {
+                    throw new SqlSyntaxException(Msg.of("labs.sql.unterminatedString"), more.start());
+                }
+                v.append(unquote(sql.substring(more.start(), more.end()), '\'', flavor == SqlLexer.Flavor.MYSQL));
+                end = more.end();
+                k = n;
             }
+            value = v.toString();
         }
-    }
-
-    private char peek(int ahead) {
-        int j = i + ahead;
-        return j < s.length() ? s.charAt(j) : '\0';
-    }
-
-    private SqlToken next() throws SqlSyntaxException {
-        int start = i;
-        char c = s.charAt(i);
-        char u = Character.toUpperCase(c);
-        if ((u == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
-            i += 2;
-            char q = s.charAt(i);
-            String raw = quoted(q, start);
+        if (unicode) {
             String escape = "\\";
-            int save = i;
-            skipSpaceAndCommentsQuietly();
-            if (i + 6 <= s.length() && s.regionMatches(true, i, "UESCAPE", 0, 7)) {
-                i += 7;
-                skipSpaceAndCommentsQuietly();
-                if (i < s.length() && s.charAt(i) == '\'') {
-                    escape = quoted('\'', i);
+            int n = k + 1;
+            while (n < lexemes.size() && lexemes.get(n).kind() == SqlLexer.Kind.COMMENT) {
+                n++;
+            }
+            if (n + 1 < lexemes.size() && lexemes.get(n).kind() == SqlLexer.Kind.WORD
+                    && sql.substring(lexemes.get(n).start(), lexemes.get(n).end()).equalsIgnoreCase("UESCAPE")) {
+                int m = n + 1;
+                while (m < lexemes.size() && lexemes.get(m).kind() == SqlLexer.Kind.COMMENT) {
+                    m++;
                 }
-            } else {
-                i = save;
-            }
-            String value = unicodeUnescape(raw, escape, start);
-            return tok(q == '"' ? SqlToken.Type.QUOTED_IDENTIFIER : SqlToken.Type.STRING, start, value);
-        }
-        if ((u == 'N' || u == 'X' || u == 'B') && peek(1) == '\'') {
-            i++;
-            return tok(SqlToken.Type.STRING, start, quoted('\'', start));
-        }
-        if (c == '\'') {
-            return tok(SqlToken.Type.STRING, start, quoted('\'', start));
-        }
-        if (c == '"' || c == '`') {
-            return tok(SqlToken.Type.QUOTED_IDENTIFIER, start, quoted(c, start));
-        }
-        if (c == '$' && peek(1) == '$') {
-            int endAt = s.indexOf("$$", i + 2);
-            if (endAt < 0) {
-                throw new SqlSyntaxException(Msg.of("labs.sql.unterminatedString"), start);
-            }
-            i = endAt + 2;
-            return tok(SqlToken.Type.STRING, start, s.substring(start + 2, endAt));
-        }
-        if (Character.isLetter(c) || c == '_' || c == '@' && flavor == Flavor.MYSQL) {
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$'
-                    || s.charAt(i) == '@' && flavor == Flavor.MYSQL)) {
-                i++;
-            }
-            return tok(SqlToken.Type.WORD, start, s.substring(start, i).toUpperCase(Locale.ROOT));
-        }
-        if (Character.isDigit(c) || c == '.' && Character.isDigit(peek(1))) {
-            if (c == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
-                i += 2;
-                while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0) {
-                    i++;
-                }
-                return tok(SqlToken.Type.NUMBER, start, s.substring(start, i));
-            }
-            while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-                i++;
-            }
-            if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')
-                    && (Character.isDigit(peek(1)) || (peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2)))) {
-                i += 2;
-                while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                    i++;
+                SqlLexer.Lexeme e = m < lexemes.size() ? lexemes.get(m) : null;
+                if (e != null && e.kind() == SqlLexer.Kind.STRING && sql.charAt(e.start()) == '\'') {
+                    escape = unquote(sql.substring(e.start(), e.end()), '\'', false);
+                    end = e.end();
+                    k = m;
                 }
             }
-            return tok(SqlToken.Type.NUMBER, start, s.substring(start, i));
+            value = unicodeUnescape(value, escape, x.start());
         }
-        if (c == '?') {
-            i++;
-            return tok(SqlToken.Type.PARAMETER, start, "?");
-        }
-        for (String op : new String[] {"<=>", "<>", "<=", ">=", "!=", "||", "::", ":=", "->>", "->", "&&"}) {
-            if (s.startsWith(op, i)) {
-                i += op.length();
-                return tok(SqlToken.Type.SYMBOL, start, op);
+        out.add(new SqlToken(identifier ? SqlToken.Type.QUOTED_IDENTIFIER : SqlToken.Type.STRING,
+                sql.substring(x.start(), end), value, x.start(), end));
+        return k;
+    }
+
+    /** The index of a plain {@code '…'} string H2 joins to the string at {@code k}, or -1. */
+    private static int nextJoinable(String sql, List<SqlLexer.Lexeme> lexemes, int k) {
+        int n = k + 1;
+        int at = lexemes.get(k).end();
+        while (n < lexemes.size()) {
+            SqlLexer.Lexeme x = lexemes.get(n);
+            for (int c = at; c < x.start(); c++) {
+                if (!Character.isWhitespace(sql.charAt(c))) {
+                    return -1;
+                }
             }
-        }
-        i++;
-        return tok(SqlToken.Type.SYMBOL, start, String.valueOf(c));
-    }
-
-    private void skipSpaceAndCommentsQuietly() {
-        try {
-            skipSpaceAndComments();
-        } catch (SqlSyntaxException e) {
-            i = s.length();
-        }
-    }
-
-    private SqlToken tok(SqlToken.Type type, int start, String value) {
-        return new SqlToken(type, s.substring(start, i), value, start, i);
-    }
-
-    /** Reads a quoted run starting at the quote at {@code i}; a doubled quote is one quote. */
-    private String quoted(char q, int tokenStart) throws SqlSyntaxException {
-        StringBuilder sb = new StringBuilder();
-        i++;
-        while (true) {
-            if (i >= s.length()) {
-                throw new SqlSyntaxException(Msg.of(q == '\'' ? "labs.sql.unterminatedString"
-                        : "labs.sql.unterminatedIdentifier"), tokenStart);
+            if (x.kind() == SqlLexer.Kind.COMMENT && (sql.startsWith("/*", x.start()) || sql.startsWith("//", x.start()))) {
+                at = x.end();
+                n++;
+                continue;
             }
-            char c = s.charAt(i);
-            if (c == '\\' && q == '\'' && flavor == Flavor.MYSQL && i + 1 < s.length()) {
-                char e = s.charAt(i + 1);
+            return x.kind() == SqlLexer.Kind.STRING && sql.charAt(x.start()) == '\'' ? n : -1;
+        }
+        return -1;
+    }
+
+    /** The content of a closed {@code q…q} run; a doubled quote is one quote. */
+    private static String unquote(String quoted, char q, boolean backslash) {
+        StringBuilder sb = new StringBuilder(quoted.length());
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            char c = quoted.charAt(i);
+            if (backslash && c == '\\' && i + 1 < quoted.length() - 1) {
+                char e = quoted.charAt(++i);
                 sb.append(switch (e) {
                     case 'n' -> '\n';
                     case 'r' -> '\r';
@@ -196,20 +144,14 @@ public final class SqlTokenizer {
                     case 'b' -> '\b';
                     default -> e;
                 });
-                i += 2;
             } else if (c == q) {
-                if (peek(1) == q) {
-                    sb.append(q);
-                    i += 2;
-                } else {
-                    i++;
-                    return sb.toString();
-                }
+                sb.append(q);
+                i++;
             } else {
                 sb.append(c);
-                i++;
             }
         }
+        return sb.toString();
     }
 
     private static String unicodeUnescape(String raw, String escape, int offset) throws SqlSyntaxException {
