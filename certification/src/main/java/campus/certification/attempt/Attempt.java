@@ -93,6 +93,14 @@ public final class Attempt {
         return timeLimitMs;
     }
 
+    public long graceMs() {
+        return graceMs;
+    }
+
+    public Blueprint.OnTimeout onTimeout() {
+        return onTimeout;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }

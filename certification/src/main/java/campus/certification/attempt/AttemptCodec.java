@@ -180,6 +180,9 @@ public final class AttemptCodec {
         o.addProperty("examId", f.examId());
         o.addProperty("seed", Long.toString(f.seed()));
         o.add("excluded", strings(f.excluded()));
+        JsonArray history = new JsonArray();
+        f.history().forEach(ids -> history.add(strings(ids)));
+        o.add("history", history);
         JsonArray items = new JsonArray();
         for (FormItem i : f.items()) {
             JsonObject j = new JsonObject();
@@ -200,8 +203,21 @@ public final class AttemptCodec {
             items.add(new FormItem(j.get("question").getAsString(), j.get("section").getAsString(),
                     j.get("points").getAsDouble(), strings(j.getAsJsonArray("order"))));
         }
-        return new ExamForm(o.get("examId").getAsString(), Long.parseLong(o.get("seed").getAsString()),
-                new LinkedHashSet<>(strings(o.getAsJsonArray("excluded"))), items);
+        String examId = o.get("examId").getAsString();
+        long seed = Long.parseLong(o.get("seed").getAsString());
+        if (!o.has("history")) {
+            // written before attempts were told apart: everything seen is one earlier attempt
+            return new ExamForm(examId, seed, new LinkedHashSet<>(strings(o.getAsJsonArray("excluded"))), items);
+        }
+        List<Set<String>> history = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("history")) {
+            history.add(new LinkedHashSet<>(strings(e.getAsJsonArray())));
+        }
+        ExamForm form = new ExamForm(examId, seed, history, items);
+        if (!form.excluded().equals(new java.util.TreeSet<>(strings(o.getAsJsonArray("excluded"))))) {
+            throw new CertificationException(Msg.of("certification.record.malformed"));
+        }
+        return form;
     }
 
     public static JsonObject response(Response r) {

@@ -2,6 +2,7 @@ package campus.certification.attempt;
 
 import campus.certification.CertificationException;
 import campus.certification.integrity.InstallKey;
+import campus.certification.integrity.OwnerOnly;
 import campus.certification.integrity.SignedEnvelope;
 import campus.i18n.Msg;
 import java.io.IOException;
@@ -136,11 +137,12 @@ public final class AttemptStore {
         }
     }
 
+    /** Written readable by their owner only: an attempt or record says who sat which exam and how it went. */
     static void writeAtomically(Path target, String text) throws IOException {
-        Files.createDirectories(target.getParent());
+        OwnerOnly.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(tmp); // a leftover from a crash may have been made with other permissions
+        try (FileChannel ch = OwnerOnly.create(tmp)) {
             ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);

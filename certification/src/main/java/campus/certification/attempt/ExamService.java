@@ -16,7 +16,10 @@ import campus.progress.LearningEventSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,15 +84,11 @@ public final class ExamService {
 
     /**
      * Starts an attempt: draws a fresh form (avoiding questions this install saw in earlier attempts
-     * of the exam, where the bank allows) and saves it before returning.
+     * of the exam, where the bank allows; those of the latest attempts last of all) and saves it before returning.
      */
     public ExamSession start(LoadedExam exam, ExamMode mode, String candidate) {
-        Set<String> seen = new HashSet<>();
-        for (AttemptStore.Stored s : store.list()) {
-            s.attempt().filter(a -> a.examId.equals(exam.id())).ifPresent(a -> seen.addAll(a.form.questionIds()));
-        }
         long seed = new SecureRandom().nextLong();
-        ExamForm form = FormGenerator.generate(exam.bank(), exam.blueprint(), seed, seen);
+        ExamForm form = FormGenerator.generate(exam.bank(), exam.blueprint(), seed, history(exam));
         List<Question> questions = form.questionIds().stream().map(exam.bank()::get).toList();
         grader.requireCanGrade(questions);
         Attempt a = new Attempt();
@@ -110,6 +109,31 @@ public final class ExamService {
         ExamSession session = new ExamSession(a, exam, store, grader, clock, events);
         session.tickSave();
         return session;
+    }
+
+    /**
+     * The questions of this install's earlier attempts of the exam, one set per attempt, the most recent
+     * start first. Older attempts are left out once the newer ones cover the whole bank: they could no
+     * longer change which question is drawn, and the record stays small.
+     */
+    private List<Set<String>> history(LoadedExam exam) {
+        List<Attempt> earlier = new ArrayList<>();
+        for (AttemptStore.Stored s : store.list()) {
+            s.attempt().filter(a -> a.examId.equals(exam.id())).ifPresent(earlier::add);
+        }
+        earlier.sort(Comparator.comparing((Attempt a) -> a.startedAt).reversed().thenComparing(a -> a.attemptId));
+        Set<String> bank = new HashSet<>();
+        exam.bank().questions().forEach(q -> bank.add(q.id()));
+        List<Set<String>> history = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (Attempt a : earlier) {
+            if (covered.containsAll(bank)) {
+                break;
+            }
+            history.add(new LinkedHashSet<>(a.form.questionIds()));
+            covered.addAll(a.form.questionIds());
+        }
+        return history;
     }
 
     /** Attempts on this install not yet submitted, to offer "resume" on start-up. */

@@ -3,7 +3,6 @@ package campus.certification.attempt;
 import campus.certification.CertificationException;
 import campus.certification.bank.Blueprint;
 import campus.certification.bank.LoadedExam;
-import campus.certification.events.CertificationEvents;
 import campus.certification.form.FormItem;
 import campus.certification.grading.AnswerText;
 import campus.certification.grading.ExamResult;

@@ -1,6 +1,6 @@
 package campus.certification.bank;
 
-import campus.certification.integrity.Sha256;
+import campus.certification.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

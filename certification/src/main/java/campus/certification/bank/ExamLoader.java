@@ -1,14 +1,14 @@
 package campus.certification.bank;
 
-import campus.certification.json.JsonParser;
-import campus.certification.json.JsonValue;
-import campus.certification.json.JsonValue.JArray;
-import campus.certification.json.JsonValue.JObject;
 import campus.certification.model.Difficulty;
 import campus.certification.model.Question;
 import campus.certification.model.QuestionType;
 import campus.i18n.Problem;
 import campus.i18n.Text;
+import campus.i18n.json.AuthoredJson;
+import campus.i18n.json.JsonValue;
+import campus.i18n.json.JsonValue.JArray;
+import campus.i18n.json.JsonValue.JObject;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -126,8 +126,16 @@ public final class ExamLoader {
             return Optional.empty();
         }
         try {
-            return Optional.of(JsonParser.parse(text));
-        } catch (JsonParser.JsonSyntaxError e) {
+            AuthoredJson.Document doc = AuthoredJson.parse(text);
+            if (!doc.duplicates().isEmpty()) {
+                // an author who writes "answer" twice meant one of them: refuse the file, as for bad JSON
+                AuthoredJson.Duplicate d = doc.duplicates().get(0);
+                problems.add(new Problem(path, d.line(), campus.i18n.Msg.of("certification.content.malformed-json",
+                        "duplicate key \"" + d.key() + "\"", d.column())));
+                return Optional.empty();
+            }
+            return Optional.of(doc.root());
+        } catch (AuthoredJson.SyntaxError e) {
             problems.add(new Problem(path, e.line(), campus.i18n.Msg.of("certification.content.malformed-json",
                     e.reason(), e.column())));
             return Optional.empty();

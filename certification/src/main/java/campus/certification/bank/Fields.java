@@ -1,15 +1,16 @@
 package campus.certification.bank;
 
-import campus.certification.json.JsonValue;
-import campus.certification.json.JsonValue.JArray;
-import campus.certification.json.JsonValue.JBool;
-import campus.certification.json.JsonValue.JNumber;
-import campus.certification.json.JsonValue.JObject;
-import campus.certification.json.JsonValue.JString;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
 import campus.i18n.Text;
+import campus.i18n.json.BilingualJson;
+import campus.i18n.json.JsonValue;
+import campus.i18n.json.JsonValue.JArray;
+import campus.i18n.json.JsonValue.JBool;
+import campus.i18n.json.JsonValue.JNumber;
+import campus.i18n.json.JsonValue.JObject;
+import campus.i18n.json.JsonValue.JString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -161,10 +162,24 @@ final class Fields {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        allowOnly(t.get(), Set.of("en", "zh"));
-        String en = string(t.get(), "en", false).orElse("");
-        String zh = string(t.get(), "zh", false).orElse("");
-        Text text = new Text(en, zh);
+        Text text = BilingualJson.read(t.get(), new BilingualJson.Findings() {
+            @Override
+            public void notAnObject(JsonValue value) {
+                wrongKind(key, value, "object");
+            }
+
+            @Override
+            public void unknownKey(String k, int line) {
+                problem(line, "certification.content.unknown-field", k, "en, zh");
+            }
+
+            @Override
+            public void gap(Lang lang, BilingualJson.Gap gap, JsonValue value, int line) {
+                if (gap == BilingualJson.Gap.NULL || gap == BilingualJson.Gap.NOT_STRING) {
+                    wrongKind(lang.code(), value, "string");
+                }
+            }
+        }).orElseThrow();
         for (Lang lang : Lang.values()) {
             if (!text.has(lang)) {
                 problem(t.get().line(), "certification.content.missing-translation", key, lang.code());

@@ -1,15 +1,16 @@
 package campus.certification.bank;
 
-import campus.certification.json.JsonValue;
-import campus.certification.json.JsonValue.JObject;
 import campus.certification.model.AnswerKey;
 import campus.certification.model.AnswerKey.Accepted;
 import campus.certification.model.Difficulty;
+import campus.certification.model.OutcomeFeedback;
 import campus.certification.model.Question;
 import campus.certification.model.QuestionType;
 import campus.certification.model.Scoring;
 import campus.certification.sql.SqlQuestionSpec;
 import campus.i18n.Text;
+import campus.i18n.json.JsonValue;
+import campus.i18n.json.JsonValue.JObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
 final class QuestionParser {
 
     private static final Set<String> COMMON = Set.of("id", "type", "topics", "difficulty", "points", "prompt",
-            "explanation");
+            "explanation", "outcomeFeedback");
+    /** Credit this close to full is full: Moodle's weights of 33.33333 % add up to 0.9999999. */
+    private static final double ROUNDING = 1e-6;
     private static final Text NO_TEXT = Text.same("");
 
     private final Fields f;
@@ -60,6 +63,7 @@ final class QuestionParser {
         }
         Text prompt = f.text(o, "prompt", true).orElse(NO_TEXT);
         Text explanation = f.text(o, "explanation", true).orElse(NO_TEXT);
+        OutcomeFeedback outcomeFeedback = outcomeFeedback(o);
         if (type.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
@@ -77,7 +81,22 @@ final class QuestionParser {
             return Optional.empty();
         }
         return Optional.of(new Question(id.get(), type.get(), topics, difficulty, points, prompt, explanation, key,
-                f.path(), o.line()));
+                f.path(), o.line(), outcomeFeedback));
+    }
+
+    private OutcomeFeedback outcomeFeedback(JObject o) {
+        Optional<JObject> by = f.object(o, "outcomeFeedback", false);
+        if (by.isEmpty()) {
+            return OutcomeFeedback.NONE;
+        }
+        f.allowOnly(by.get(), Set.of("correct", "partial", "incorrect"));
+        return new OutcomeFeedback(feedback(by.get(), "correct"), feedback(by.get(), "partial"),
+                feedback(by.get(), "incorrect"));
+    }
+
+    /** An optional feedback text; absent is no feedback. */
+    private Text feedback(JObject o, String key) {
+        return f.text(o, key, false).orElse(AnswerKey.NONE);
     }
 
     private int problemCount() {
@@ -114,12 +133,13 @@ final class QuestionParser {
         allowed.addAll(Set.of("options", "shuffle"));
         Scoring scoring = multiple
                 ? scoring(o, allowed, Set.of(Scoring.ALL_OR_NOTHING, Scoring.PARTIAL, Scoring.WEIGHTED), "multiple")
-                : Scoring.ALL_OR_NOTHING;
+                : scoring(o, allowed, Set.of(Scoring.ALL_OR_NOTHING, Scoring.WEIGHTED), "single");
         List<AnswerKey.Option> options = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         double positiveWeight = 0;
+        double maxWeight = -1;
         for (JObject opt : f.objects(o, "options", true)) {
-            f.allowOnly(opt, Set.of("id", "text", "correct", "weight"));
+            f.allowOnly(opt, Set.of("id", "text", "correct", "weight", "feedback"));
             Optional<String> oid = f.id(opt, "id");
             Optional<Text> text = f.text(opt, "text", true);
             boolean hasWeight = opt.get("weight").isPresent();
@@ -130,17 +150,24 @@ final class QuestionParser {
             if (weight < -1 || weight > 1) {
                 f.problem(opt.lineOf("weight"), "certification.content.bad-weight", weight);
             }
-            boolean correct = f.bool(opt, "correct", scoring == Scoring.WEIGHTED && weight > 0);
+            boolean full = weight >= 1 - ROUNDING;
+            boolean correct = f.bool(opt, "correct", scoring == Scoring.WEIGHTED && (multiple ? weight > 0 : full));
+            Text feedback = feedback(opt, "feedback");
             if (oid.isPresent() && !ids.add(oid.get())) {
                 f.problem(opt.lineOf("id"), "certification.content.duplicate-part", oid.get(), id);
             }
             if (oid.isPresent() && text.isPresent()) {
-                options.add(new AnswerKey.Option(oid.get(), text.get(), correct, weight));
+                options.add(new AnswerKey.Option(oid.get(), text.get(), correct, weight, feedback));
                 positiveWeight += Math.max(0, weight);
+                maxWeight = Math.max(maxWeight, weight);
             }
         }
         if (options.size() < 2) {
             f.problem(o.lineOf("options"), "certification.content.too-few-parts", id, 2);
+            return null;
+        }
+        if (!multiple && scoring == Scoring.WEIGHTED && maxWeight < 1 - ROUNDING) {
+            f.problem(o.lineOf("options"), "certification.content.no-full-weight", id, exact(maxWeight));
             return null;
         }
         long correct = options.stream().filter(AnswerKey.Option::correct).count();
@@ -148,18 +175,23 @@ final class QuestionParser {
             f.problem(o.line(), "certification.content.no-correct-answer", id);
             return null;
         }
-        if (!multiple && correct > 1) {
+        if (!multiple && correct > 1 && scoring == Scoring.ALL_OR_NOTHING) {
             f.problem(o.lineOf("options"), "certification.content.single-many-correct", id, correct);
             return null;
         }
-        if (scoring == Scoring.WEIGHTED && positiveWeight < 1 - 1e-9) {
-            f.problem(o.lineOf("options"), "certification.content.weights-below-full", id, positiveWeight);
+        if (multiple && scoring == Scoring.WEIGHTED && positiveWeight < 1 - ROUNDING) {
+            f.problem(o.lineOf("options"), "certification.content.weights-below-full", id, exact(positiveWeight));
         }
         return new AnswerKey.ChoiceKey(options, multiple, scoring, f.bool(o, "shuffle", true));
     }
 
+    /** A weight as written, not rounded by the message format: 0.9999 must not read as 1. */
+    private static String exact(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     private AnswerKey trueFalse(JObject o, Set<String> allowed) {
-        allowed.add("answer");
+        allowed.addAll(Set.of("answer", "feedbackTrue", "feedbackFalse"));
         Optional<JsonValue> v = f.required(o, "answer");
         if (v.isEmpty()) {
             return null;
@@ -168,46 +200,51 @@ final class QuestionParser {
             f.wrongKind("answer", v.get(), "true/false");
             return null;
         }
-        return new AnswerKey.TrueFalseKey(b.value());
+        return new AnswerKey.TrueFalseKey(b.value(), feedback(o, "feedbackTrue"), feedback(o, "feedbackFalse"));
     }
 
     private AnswerKey fillIn(JObject o, String id, Set<String> allowed) {
         allowed.addAll(Set.of("accept", "caseSensitive"));
         List<Accepted> accepted = new ArrayList<>();
         for (JObject a : f.objects(o, "accept", true)) {
-            f.allowOnly(a, Set.of("text", "number", "tolerance", "min", "max", "credit"));
+            f.allowOnly(a, Set.of("text", "pattern", "number", "tolerance", "min", "max", "credit", "feedback"));
             double credit = f.number(a, "credit", false).orElse(1.0);
-            if (credit <= 0 || credit > 1) {
+            if (credit < 0 || credit > 1) {
                 f.problem(a.lineOf("credit"), "certification.content.bad-credit", credit);
                 continue;
             }
+            Text feedback = feedback(a, "feedback");
             Optional<String> text = f.string(a, "text", false);
+            Optional<String> pattern = f.string(a, "pattern", false);
             Optional<Double> number = f.number(a, "number", false);
             Optional<Double> min = f.number(a, "min", false);
             Optional<Double> max = f.number(a, "max", false);
-            int kinds = (text.isPresent() ? 1 : 0) + (number.isPresent() ? 1 : 0) + (min.isPresent() || max.isPresent() ? 1 : 0);
+            int kinds = (text.isPresent() ? 1 : 0) + (pattern.isPresent() ? 1 : 0) + (number.isPresent() ? 1 : 0)
+                    + (min.isPresent() || max.isPresent() ? 1 : 0);
             if (kinds != 1) {
                 f.problem(a.line(), "certification.content.accept-kind", id);
-            } else if (text.isPresent()) {
-                if (text.get().isBlank()) {
-                    f.problem(a.lineOf("text"), "certification.content.accept-kind", id);
+            } else if (text.isPresent() || pattern.isPresent()) {
+                String t = text.orElse(pattern.orElse(""));
+                if (t.isBlank()) {
+                    f.problem(a.lineOf(text.isPresent() ? "text" : "pattern"), "certification.content.accept-kind", id);
                 } else {
-                    accepted.add(new Accepted.TextAnswer(text.get(), credit));
+                    accepted.add(text.isPresent() ? new Accepted.TextAnswer(t, credit, feedback)
+                            : new Accepted.PatternAnswer(t, credit, feedback));
                 }
             } else if (number.isPresent()) {
                 double tol = f.number(a, "tolerance", false).orElse(0.0);
                 if (tol < 0) {
                     f.problem(a.lineOf("tolerance"), "certification.content.bad-tolerance", tol);
                 } else {
-                    accepted.add(new Accepted.NumberAnswer(number.get(), tol, credit));
+                    accepted.add(new Accepted.NumberAnswer(number.get(), tol, credit, feedback));
                 }
             } else if (min.isEmpty() || max.isEmpty() || min.get() > max.get()) {
                 f.problem(a.line(), "certification.content.bad-range", id);
             } else {
-                accepted.add(new Accepted.RangeAnswer(min.get(), max.get(), credit));
+                accepted.add(new Accepted.RangeAnswer(min.get(), max.get(), credit, feedback));
             }
         }
-        if (accepted.stream().noneMatch(a -> a.credit() >= 1)) {
+        if (accepted.stream().noneMatch(a -> a.credit() >= 1 - ROUNDING)) {
             f.problem(o.line(), "certification.content.no-correct-answer", id);
             return null;
         }
@@ -250,7 +287,8 @@ final class QuestionParser {
 
     private AnswerKey ordering(JObject o, String id, Set<String> allowed) {
         allowed.add("items");
-        Scoring scoring = scoring(o, allowed, Set.of(Scoring.ALL_OR_NOTHING, Scoring.PARTIAL), "ordering");
+        Scoring scoring = scoring(o, allowed, Set.of(Scoring.ALL_OR_NOTHING, Scoring.PARTIAL, Scoring.RELATIVE_NEXT),
+                "ordering");
         Set<String> ids = new HashSet<>();
         List<AnswerKey.Item> items = new ArrayList<>();
         for (JObject i : f.objects(o, "items", true)) {

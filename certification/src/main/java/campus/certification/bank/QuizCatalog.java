@@ -1,11 +1,12 @@
 package campus.certification.bank;
 
-import campus.certification.json.JsonValue;
-import campus.certification.json.JsonValue.JObject;
 import campus.certification.model.Question;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
 import campus.i18n.Text;
+import campus.i18n.content.ContentScan;
+import campus.i18n.json.JsonValue;
+import campus.i18n.json.JsonValue.JObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The practice quizzes of the courses under some content roots. A quiz lives at
@@ -36,11 +36,18 @@ public final class QuizCatalog {
 
     /** Reads disk: call off the UI thread. */
     public static QuizCatalog scan(List<Path> roots) {
+        return scan(ContentScan.of(roots));
+    }
+
+    /** The quizzes of roots already walked, so the lab, quiz and dataset catalogues share one walk. */
+    public static QuizCatalog scan(ContentScan content) {
         Map<String, Quiz> quizzes = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Question> questionIds = new HashMap<>();
-        for (Path root : roots) {
-            for (Path file : quizFiles(root, problems)) {
+        for (ContentScan.Root root : content.roots()) {
+            root.failure().ifPresent(e -> problems.add(new Problem(root.path().toString(), 0,
+                    Msg.of("certification.content.unreadable", String.valueOf(e.getMessage())))));
+            for (Path file : root.quizzes()) {
                 String path = file.toString();
                 byte[] bytes;
                 try {
@@ -65,21 +72,6 @@ public final class QuizCatalog {
         }
         problems.sort(Problem.ORDER);
         return new QuizCatalog(quizzes, problems);
-    }
-
-    private static List<Path> quizFiles(Path root, List<Problem> problems) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(root, 4)) {
-            return s.filter(p -> p.getNameCount() - root.getNameCount() == 4
-                            && p.getParent().getFileName().toString().equals("quizzes")
-                            && p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            problems.add(new Problem(root.toString(), 0, Msg.of("certification.content.unreadable", String.valueOf(e.getMessage()))));
-            return List.of();
-        }
     }
 
     private static Optional<Quiz> read(Fields f, JsonValue json, String course, String lesson, Path file,

@@ -8,6 +8,7 @@ import campus.certification.bank.LoadedExam;
 import campus.certification.grading.Grader;
 import campus.certification.integrity.ExamPackage;
 import campus.certification.integrity.InstallKey;
+import campus.certification.integrity.Keyring;
 import campus.certification.verify.RecordVerifier;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +41,7 @@ public final class ExamCommand {
 
     /** With the app's SQL grader, for banks that hold SQL questions. */
     public static int run(List<String> args, PrintStream out, PrintStream err, Grader grader) {
-        Args a = Args.parse(args, Set.of("code", "out", "key", "iterations"));
+        Args a = Args.parse(args, Set.of("code", "out", "key", "keyring", "iterations"));
         Lang lang = a.lang();
         if (a.error != null || a.positional.isEmpty()) {
             err.println(Msg.of("certification.cli.exam-usage").in(lang));
@@ -106,7 +108,7 @@ public final class ExamCommand {
         Path bank = Path.of(a.positional.get(2));
         String record;
         LoadedExam exam;
-        Optional<PublicKey> trusted = Optional.empty();
+        Set<PublicKey> trusted = new LinkedHashSet<>();
         try {
             record = Files.readString(recordFile, StandardCharsets.UTF_8);
             if (Files.isDirectory(bank)) {
@@ -117,8 +119,11 @@ public final class ExamCommand {
                 err.println(Msg.of("certification.cli.exam-usage").in(lang));
                 return 2;
             }
-            if (a.option("key").isPresent()) {
-                trusted = Optional.of(InstallKey.readPublic(Path.of(a.option("key").get())));
+            for (String key : a.all("key")) {
+                trusted.add(InstallKey.readPublic(Path.of(key)));
+            }
+            for (String keyring : a.all("keyring")) {
+                trusted.addAll(Keyring.read(Path.of(keyring)));
             }
         } catch (IOException e) {
             err.println(Msg.of("certification.cli.cannot-read", recordFile, String.valueOf(e.getMessage())).in(lang));
@@ -140,10 +145,15 @@ public final class ExamCommand {
                 ? Msg.of("certification.window.left-open", String.valueOf(l.at()), l.elapsedMs() / 1000)
                 : Msg.of("certification.window.left", String.valueOf(l.at()), l.elapsedMs() / 1000, (l.awayMs() + 500) / 1000))
                 .in(lang))));
+        r.time().forEach(t -> out.println(t.in(lang)));
         r.findings().forEach(f -> err.println(f.in(lang)));
-        if (r.ok()) {
+        if (r.verified()) {
             out.println(Msg.of("certification.cli.verified", recordFile).in(lang));
             return 0;
+        }
+        if (r.ok()) {
+            out.println(Msg.of("certification.cli.unverified", recordFile, r.signer()).in(lang));
+            return 1;
         }
         err.println(Msg.of("certification.cli.verify-failed", recordFile).in(lang));
         return 1;

@@ -34,6 +34,8 @@ public final class AnswerText {
                 }
                 if (a instanceof AnswerKey.Accepted.TextAnswer t) {
                     parts.add(t.text());
+                } else if (a instanceof AnswerKey.Accepted.PatternAnswer p) {
+                    parts.add(p.pattern());
                 } else if (a instanceof AnswerKey.Accepted.NumberAnswer n) {
                     parts.add(num(n.value()) + (n.tolerance() > 0 ? " ± " + num(n.tolerance()) : ""));
                 } else if (a instanceof AnswerKey.Accepted.RangeAnswer r) {

@@ -8,31 +8,29 @@ import campus.certification.form.FormItem;
 import campus.certification.form.MatchingLabels;
 import campus.certification.model.AnswerKey;
 import campus.certification.model.AnswerKey.Accepted;
+import campus.certification.model.OutcomeFeedback;
 import campus.certification.model.Question;
 import campus.certification.model.QuestionType;
 import campus.certification.model.Response;
 import campus.certification.model.Scoring;
 import campus.certification.sql.SqlAnswerGrader;
 import campus.certification.sql.SqlGrade;
+import campus.i18n.Lang;
 import campus.i18n.Msg;
-import java.text.Normalizer;
+import campus.i18n.Text;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Grades responses. Pure and thread-safe, except that SQL questions call the {@link SqlAnswerGrader},
  * which runs SQL and may take a while: grade forms holding SQL questions off the UI thread.
  */
 public final class Grader {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final SqlAnswerGrader sql;
 
@@ -62,7 +60,12 @@ public final class Grader {
         }
     }
 
+    /** Grades one response as a quiz or a preview does: SQL feedback may show how the result differs. */
     public QuestionGrade grade(Question q, Response r, double max) {
+        return grade(q, r, max, false);
+    }
+
+    private QuestionGrade grade(Question q, Response r, double max, boolean exam) {
         if (r == null) {
             if (q.type() == QuestionType.SQL) {
                 requireCanGrade(List.of(q));
@@ -71,32 +74,47 @@ public final class Grader {
         }
         AnswerKey key = q.key();
         if (key instanceof AnswerKey.ChoiceKey c && r instanceof Response.Choice ch) {
-            return QuestionGrade.of(q.id(), choice(c, ch), max, Optional.empty());
+            return authored(q, choice(c, ch), max, c.options().stream()
+                    .filter(o -> ch.optionIds().contains(o.id())).map(AnswerKey.Option::feedback).toList());
         }
         if (key instanceof AnswerKey.TrueFalseKey t && r instanceof Response.TrueFalse tf) {
-            return QuestionGrade.of(q.id(), t.answer() == tf.value() ? 1 : 0, max, Optional.empty());
+            return authored(q, t.answer() == tf.value() ? 1 : 0, max,
+                    List.of(tf.value() ? t.feedbackTrue() : t.feedbackFalse()));
         }
         if (key instanceof AnswerKey.FillInKey f && r instanceof Response.FillIn fi) {
-            return QuestionGrade.of(q.id(), fillIn(f, fi.text()), max, Optional.empty());
+            Optional<Accepted> hit = FillInMatcher.match(f, fi.text());
+            return authored(q, hit.map(Accepted::credit).orElse(0.0), max,
+                    hit.map(a -> List.of(a.feedback())).orElse(List.of()));
         }
         if (key instanceof AnswerKey.MatchingKey m && r instanceof Response.Matching mr) {
-            return QuestionGrade.of(q.id(), matching(m, mr), max, Optional.empty());
+            return authored(q, matching(m, mr), max, List.of());
         }
         if (key instanceof AnswerKey.OrderingKey o && r instanceof Response.Ordering or) {
-            return QuestionGrade.of(q.id(), ordering(o, or), max, Optional.empty());
+            return authored(q, ordering(o, or), max, List.of());
         }
         if (key instanceof AnswerKey.SqlKey s && r instanceof Response.Sql sr) {
             requireCanGrade(List.of(q));
             SqlGrade g = sql.grade(s.spec(), sr.sql());
-            return QuestionGrade.of(q.id(), g.fraction(), max, Optional.of(g.feedback()));
+            return QuestionGrade.of(q.id(), g.fraction(), max, Optional.of(exam ? g.examFeedback() : g.feedback()));
         }
         throw new IllegalArgumentException("a " + r.getClass().getSimpleName() + " response cannot answer "
                 + q.type().code() + " question " + q.id());
     }
 
+    /** A grade with the feedback the author wrote: for the response given, then for its outcome. */
+    private static QuestionGrade authored(Question q, double fraction, double max, List<Text> forResponse) {
+        double f = QuestionGrade.snap(fraction);
+        OutcomeFeedback by = q.outcomeFeedback();
+        List<Text> said = new ArrayList<>(forResponse);
+        said.add(f == 1 ? by.correct() : f > 0 ? by.partial() : by.incorrect());
+        said.removeIf(t -> !t.has(Lang.EN) && !t.has(Lang.ZH));
+        return QuestionGrade.of(q.id(), f, max, Optional.empty(), said);
+    }
+
     /**
      * Grades a whole form; questions without a response score zero. Responses are as the form presented
-     * the question: matching right items by their {@link MatchingLabels labels}.
+     * the question: matching right items by their {@link MatchingLabels labels}. SQL feedback is the exam's:
+     * it never shows the expected result.
      */
     public ExamResult grade(QuestionBank bank, Blueprint blueprint, ExamForm form, Map<String, Response> responses) {
         List<Question> questions = form.items().stream().map(i -> bank.get(i.questionId())).toList();
@@ -112,7 +130,7 @@ public final class Grader {
             if (r instanceof Response.Matching m) {
                 r = MatchingLabels.toAuthored(item.order(), m);
             }
-            QuestionGrade g = grade(q, r, item.points());
+            QuestionGrade g = grade(q, r, item.points(), true);
             grades.add(g);
             score += g.earned();
             max += g.max();
@@ -132,7 +150,9 @@ public final class Grader {
                 return 0;
             }
             String id = chosen.iterator().next();
-            return key.options().stream().anyMatch(o -> o.correct() && o.id().equals(id)) ? 1 : 0;
+            return key.options().stream().filter(o -> o.id().equals(id)).findFirst()
+                    .map(o -> key.scoring() == Scoring.WEIGHTED ? Math.max(0, Math.min(1, o.weight())) : o.correct() ? 1.0 : 0.0)
+                    .orElse(0.0);
         }
         int rightTotal = 0;
         int rightChosen = 0;
@@ -163,36 +183,8 @@ public final class Grader {
             case ALL_OR_NOTHING -> rightChosen == rightTotal && wrongChosen == 0 ? 1 : 0;
             case PARTIAL -> rightTotal == 0 ? 0 : Math.max(0, (double) (rightChosen - wrongChosen) / rightTotal);
             case WEIGHTED -> Math.max(0, Math.min(1, weight));
+            case RELATIVE_NEXT -> 0; // an ordering rule; the bank parser never gives it to a choice question
         };
-    }
-
-    static double fillIn(AnswerKey.FillInKey key, String response) {
-        String given = normalise(response, key.caseSensitive());
-        if (given.isEmpty()) {
-            return 0;
-        }
-        Double number = parseNumber(given);
-        double best = 0;
-        for (Accepted a : key.accepted()) {
-            boolean hit;
-            if (a instanceof Accepted.TextAnswer t) {
-                hit = normalise(t.text(), key.caseSensitive()).equals(given);
-            } else if (a instanceof Accepted.NumberAnswer n) {
-                hit = number != null && Math.abs(number - n.value()) <= n.tolerance() + slack(n.value());
-            } else {
-                Accepted.RangeAnswer rg = (Accepted.RangeAnswer) a;
-                hit = number != null && number >= rg.min() - slack(rg.min()) && number <= rg.max() + slack(rg.max());
-            }
-            if (hit) {
-                best = Math.max(best, a.credit());
-            }
-        }
-        return best;
-    }
-
-    /** Absorbs binary rounding, e.g. 0.1 + 0.2 typed as 0.3 against a tolerance of 0. */
-    private static double slack(double v) {
-        return 1e-9 * Math.max(1, Math.abs(v));
     }
 
     /**
@@ -200,22 +192,18 @@ public final class Grader {
      * forms; spaces are trimmed and collapsed; case is folded unless the question says otherwise.
      */
     public static String normalise(String s, boolean caseSensitive) {
-        String n = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll(" ").trim();
-        return caseSensitive ? n : n.toLowerCase(Locale.ROOT);
+        return FillInMatcher.normalise(s, caseSensitive);
     }
 
-    static Double parseNumber(String s) {
-        String t = s.replace(" ", "");
-        if (!NUMBER.matcher(t).matches()) {
-            return null;
-        }
-        return Double.parseDouble(t);
-    }
-
+    /** A left item is matched right when the chosen right item reads the same as its own (Moodle's rule). */
     static double matching(AnswerKey.MatchingKey key, Response.Matching r) {
+        Map<String, Text> rightTexts = new java.util.HashMap<>();
+        key.pairs().forEach(p -> rightTexts.put(p.id(), p.right()));
+        key.distractors().forEach(d -> rightTexts.putIfAbsent(d.id(), d.text()));
         int right = 0;
         for (AnswerKey.Pair p : key.pairs()) {
-            if (p.id().equals(r.matches().get(p.id()))) {
+            String chosen = r.matches().get(p.id());
+            if (chosen != null && p.right().equals(rightTexts.get(chosen))) {
                 right++;
             }
         }
@@ -234,9 +222,27 @@ public final class Grader {
             }
         }
         boolean exact = right == key.items().size() && given.size() == key.items().size();
+        if (key.scoring() == Scoring.RELATIVE_NEXT) {
+            return relativeNext(key, given);
+        }
         if (key.scoring() == Scoring.PARTIAL) {
             return given.size() > key.items().size() ? 0 : (double) right / key.items().size();
         }
         return exact ? 1 : 0;
+    }
+
+    private static double relativeNext(AnswerKey.OrderingKey key, List<String> given) {
+        Map<String, String> next = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < given.size(); i++) {
+            next.putIfAbsent(given.get(i), given.get(i + 1));
+        }
+        int pairs = key.items().size() - 1;
+        int right = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (key.items().get(i + 1).id().equals(next.get(key.items().get(i).id()))) {
+                right++;
+            }
+        }
+        return pairs == 0 ? 0 : (double) right / pairs;
     }
 }

@@ -1,8 +1,8 @@
 package campus.certification.importer;
 
+import campus.certification.importer.GiftText.Formatted;
 import campus.certification.model.AnswerKey;
-import campus.certification.model.AnswerKey.Accepted;
-import campus.certification.model.Scoring;
+import campus.certification.model.OutcomeFeedback;
 import campus.i18n.Lang;
 import campus.i18n.Text;
 import java.util.ArrayList;
@@ -12,17 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Moodle's GIFT format: {@code //} comments, {@code $CATEGORY:}, {@code ::title::}, text formats
- * {@code [html] [markdown] [plain] [moodle]}, escapes {@code \~ \= \# \{ \} \: \\ \n}, and answer
- * blocks for multiple choice (with {@code ~%50%} weights), true/false, short answer, numerical
- * ({@code #3.14:0.01}, {@code #1..5}), matching ({@code =a -> b}), per-answer {@code #feedback} and
- * general {@code ####feedback}. Essays and descriptions have no answer to grade and are reported.
+ * Reads Moodle's GIFT format the way Moodle's own importer does ({@code question/format/gift/format.php}):
+ * the same question types, found by the same tests in the same order (numerical {@code {#…}}, multiple
+ * choice when a {@code ~} appears, matching with {@code =…->…}, true/false, else short answer, so
+ * {@code {One}} is a one-answer short answer and {@code ->} inside a choice is text), the same weights,
+ * feedback ({@code #}, general {@code ####}), names, categories, escapes and text formats. Essays and
+ * descriptions have nothing to grade and are reported with their line.
  */
 public final class GiftImporter {
 
-    private static final Pattern TF = Pattern.compile("(?i)(T|TRUE|F|FALSE)");
-    private static final Pattern WEIGHT = Pattern.compile("^%(-?\\d+(?:\\.\\d+)?)%");
-    private static final Pattern NUM = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern WEIGHT = Pattern.compile("^%(-*[0-9]{1,2}\\.?[0-9]*)%");
+    private static final Set<String> TRUE_FALSE = Set.of("T", "TRUE", "F", "FALSE");
 
     private final Lang forced;
     private final Set<String> existingIds;
@@ -33,317 +33,230 @@ public final class GiftImporter {
         this.existingIds = existingIds;
     }
 
-    private record Block(String text, int line) {
-    }
-
-    private record Token(boolean right, Double weight, String text, String feedback) {
-    }
-
     public ImportReport read(String source, String content) {
         ImportReport.Builder report = new ImportReport.Builder();
         ImportText.Ids ids = new ImportText.Ids(existingIds);
-        String category = "";
-        for (Block b : blocks(content)) {
-            String text = b.text.strip();
-            String where = "line " + b.line;
+        CategoryPath category = CategoryPath.NONE;
+        for (GiftText.Block b : GiftText.blocks(content)) {
+            String text = GiftText.escape(b.text());
+            int line = b.line();
             while (text.startsWith("$CATEGORY:")) {
                 int nl = text.indexOf('\n');
-                category = (nl < 0 ? text.substring(10) : text.substring(10, nl)).strip();
+                category = CategoryPath.parse(GiftText.unescape(nl < 0 ? text.substring(10) : text.substring(10, nl)), forced);
                 text = nl < 0 ? "" : text.substring(nl + 1).strip();
+                line++;
             }
             if (text.isEmpty()) {
                 continue;
             }
+            report.at(ImportReport.atLine(line));
             try {
-                one(source, b.line, where, text, category, ids, report);
+                one(source, line, text, category, ids, report);
             } catch (RuntimeException e) {
-                report.skip(where, "certification.import.unreadable", String.valueOf(e.getMessage()));
+                report.skip("certification.import.unreadable", String.valueOf(e.getMessage()));
             }
         }
         return report.build();
     }
 
-    private void one(String source, int line, String where, String text, String category, ImportText.Ids ids,
+    private void one(String source, int line, String text, CategoryPath category, ImportText.Ids ids,
                      ImportReport.Builder report) {
         String title = "";
         if (text.startsWith("::")) {
-            int end = find(text, "::", 2);
+            int end = text.indexOf("::", 2);
             if (end < 0) {
-                report.skip(where, "certification.import.gift-syntax", "::");
-                return;
+                text = text.substring(2);
+            } else {
+                title = GiftText.unescape(text.substring(2, end)).strip();
+                text = text.substring(end + 2).strip();
             }
-            title = unescape(text.substring(2, end)).strip();
-            text = text.substring(end + 2).strip();
         }
-        String format = "moodle";
-        Matcher fm = Pattern.compile("^\\[(html|markdown|plain|moodle)]").matcher(text);
-        if (fm.find()) {
-            format = fm.group(1);
-            text = text.substring(fm.end());
-        }
-        int open = find(text, "{", 0);
-        if (open < 0) {
-            report.skip(where, "certification.import.not-gradable", "description");
+        int open = text.indexOf('{');
+        int close = text.indexOf('}');
+        if (open < 0 && close < 0) {
+            report.skip("certification.import.not-gradable", "description");
             return;
         }
-        int close = find(text, "}", open + 1);
+        if (open < 0 || close >= 0 && close < open) {
+            report.skip("certification.import.gift-unopened");
+            return;
+        }
         if (close < 0) {
-            report.skip(where, "certification.import.gift-syntax", "}");
+            report.skip("certification.import.gift-unclosed");
             return;
         }
-        String before = text.substring(0, open).strip();
-        String after = text.substring(close + 1).strip();
         String body = text.substring(open + 1, close).strip();
-        String promptRaw = after.isEmpty() ? before : before + " _____ " + after;
-        String prompt = convert(promptRaw, format);
-        Lang lang = ImportText.language(forced, prompt);
-        String topic = ImportText.topic(category);
-        String explanation = "";
-        int general = find(body, "####", 0);
-        if (general >= 0) {
-            explanation = convert(body.substring(general + 4).strip(), format);
-            body = body.substring(0, general).strip();
+        String questionText = text.endsWith("}") ? text.substring(0, open) + text.substring(close + 1)
+                : text.substring(0, open) + "_____" + text.substring(close + 1);
+        String general = "";
+        int gf = body.lastIndexOf("####");
+        if (gf >= 0) {
+            general = body.substring(gf + 4);
+            body = body.substring(0, gf).strip();
         }
-        Text p = ImportText.text(lang, prompt);
-        Text ex = ImportText.text(lang, explanation);
+        Formatted prompt = GiftText.formatted(questionText, "moodle");
+        String format = prompt.format();
+        Lang lang = ImportText.language(forced, prompt.text());
         AnswerKey key;
         if (body.isEmpty()) {
-            report.skip(where, "certification.import.not-gradable", "essay");
+            report.skip("certification.import.not-gradable", "essay");
+            return;
+        } else if (body.startsWith(">")) {
+            report.skip("certification.import.gift-ordering");
             return;
         } else if (body.startsWith("#")) {
-            key = numerical(body.substring(1).strip(), where, report);
-        } else if (TF.matcher(stripFeedback(body)).matches()) {
-            key = new AnswerKey.TrueFalseKey(Character.toUpperCase(body.charAt(0)) == 'T');
+            key = numerical(body.substring(1), format, lang, report);
+        } else if (body.contains("~")) {
+            key = choice(body, format, lang, report);
+        } else if (body.contains("=") && body.contains("->")) {
+            key = matching(body, format, lang, report);
+        } else if (TRUE_FALSE.contains(trueFalseWord(body))) {
+            key = trueFalse(body, format, lang);
         } else {
-            key = choices(tokens(body), lang, format, where, report);
+            key = shortAnswer(body, format, lang, report);
         }
         if (key == null) {
             return;
         }
-        report.questions.add(ImportText.question(ids.next(title, topic), topic, 1, p, ex, key, source, line));
+        String id = ids.next(null, title.isEmpty() ? ImportText.defaultName(prompt.text()) : title, category.primary());
+        Media media = new Media("media/" + id, report);
+        Text explanation = ImportText.text(lang, media.inline(GiftText.formatted(general, format).markdown()));
+        report.add(ImportText.question(id, category, 1, ImportText.text(lang, media.inline(prompt.markdown())),
+                explanation, key, OutcomeFeedback.NONE, source, line), category);
     }
 
-    private AnswerKey numerical(String body, String where, ImportReport.Builder report) {
-        List<Accepted> accepted = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        if (body.startsWith("=")) {
-            for (Token t : tokens(body)) {
-                parts.add((t.weight == null ? "" : "%" + t.weight + "%") + t.text);
+    /** What Moodle compares with T/TRUE/F/FALSE: the answer block up to a feedback {@code #}, case and all. */
+    private static String trueFalseWord(String body) {
+        int hash = body.indexOf('#');
+        return (hash > 0 ? body.substring(0, hash) : body).strip();
+    }
+
+    private AnswerKey trueFalse(String body, String format, Lang lang) {
+        String[] bits = body.split("#", 3);
+        String answer = GiftText.formatted(bits[0], format).text();
+        Text wrong = ImportText.text(lang, bits.length > 1 ? GiftText.formatted(bits[1], format).markdown() : "");
+        Text right = ImportText.text(lang, bits.length > 2 ? GiftText.formatted(bits[2], format).markdown() : "");
+        boolean isTrue = answer.equals("T") || answer.equals("TRUE");
+        return isTrue ? new AnswerKey.TrueFalseKey(true, right, wrong) : new AnswerKey.TrueFalseKey(false, wrong, right);
+    }
+
+    private AnswerKey choice(String body, String format, Lang lang, ImportReport.Builder report) {
+        boolean single = body.contains("=");
+        List<ChoiceImport.Answer> answers = new ArrayList<>();
+        for (String raw : GiftText.answers(body.replace("=", "~="), "~")) {
+            String a = raw.strip();
+            double weight = 0;
+            if (a.startsWith("=")) {
+                a = a.substring(1);
+                weight = 1;
+                if (WEIGHT.matcher(a).find()) {
+                    report.note("certification.import.weight-on-right", GiftText.unescape(a).strip());
+                }
+            } else {
+                Matcher w = WEIGHT.matcher(a);
+                if (w.find()) {
+                    Double parsed = percent(w.group(1));
+                    if (parsed == null) {
+                        report.skip("certification.import.gift-syntax", w.group());
+                        return null;
+                    }
+                    weight = parsed;
+                    a = a.substring(w.end());
+                }
             }
-        } else {
-            parts.add(stripFeedback(body));
+            Formatted[] tf = GiftText.comment(a, format);
+            answers.add(new ChoiceImport.Answer(tf[0].markdown(), weight, tf[1].markdown()));
         }
-        for (String part : parts) {
-            double credit = 1;
-            Matcher w = Pattern.compile("^%(-?\\d+(?:\\.\\d+)?)%").matcher(part);
-            if (w.find()) {
-                credit = Double.parseDouble(w.group(1)) / 100;
-                part = part.substring(w.end());
-            }
-            part = stripFeedback(part).strip();
-            if (credit <= 0) {
-                continue;
-            }
-            Accepted a = number(part, Math.min(1, credit));
-            if (a == null) {
-                report.skip(where, "certification.import.bad-number", part);
+        return ChoiceImport.key(answers, single, true, lang, report);
+    }
+
+    private AnswerKey matching(String body, String format, Lang lang, ImportReport.Builder report) {
+        List<String> answers = GiftText.answers(body, "=");
+        if (answers.size() < 2) {
+            report.skip("certification.import.too-few-answers", "match", 2);
+            return null;
+        }
+        List<String[]> leftRight = new ArrayList<>();
+        for (String raw : answers) {
+            String a = raw.strip();
+            int arrow = a.indexOf("->");
+            if (arrow < 0) {
+                report.skip("certification.import.matching-arrow", GiftText.unescape(a));
                 return null;
             }
-            accepted.add(a);
+            leftRight.add(new String[] {GiftText.formatted(a.substring(0, arrow), format).markdown(),
+                GiftText.unescape(a.substring(arrow + 2)).strip()});
         }
-        if (accepted.stream().noneMatch(a -> a.credit() >= 1)) {
-            report.skip(where, "certification.import.no-correct", "numerical");
-            return null;
-        }
-        return new AnswerKey.FillInKey(accepted, false);
+        return ImportText.matching(leftRight, lang, report);
     }
 
-    private static Accepted number(String s, double credit) {
-        int range = s.indexOf("..");
-        if (range > 0) {
-            String a = s.substring(0, range).strip();
-            String b = s.substring(range + 2).strip();
-            return NUM.matcher(a).matches() && NUM.matcher(b).matches()
-                    ? new Accepted.RangeAnswer(Double.parseDouble(a), Double.parseDouble(b), credit) : null;
-        }
-        int colon = s.indexOf(':');
-        String v = colon < 0 ? s : s.substring(0, colon).strip();
-        String tol = colon < 0 ? "0" : s.substring(colon + 1).strip();
-        return NUM.matcher(v).matches() && NUM.matcher(tol).matches()
-                ? new Accepted.NumberAnswer(Double.parseDouble(v), Math.abs(Double.parseDouble(tol)), credit) : null;
+    private AnswerKey shortAnswer(String body, String format, Lang lang, ImportReport.Builder report) {
+        List<FillInImport.Answer> answers = typedAnswers(body, format, report);
+        return answers == null ? null : FillInImport.shortAnswer(answers, false, lang, report);
     }
 
-    private AnswerKey choices(List<Token> tokens, Lang lang, String format, String where, ImportReport.Builder report) {
-        if (tokens.isEmpty()) {
-            report.skip(where, "certification.import.gift-syntax", "{}");
-            return null;
-        }
-        boolean matching = tokens.stream().anyMatch(t -> t.right && find(t.text, "->", 0) >= 0);
-        if (matching) {
-            List<String[]> leftRight = new ArrayList<>();
-            for (Token t : tokens) {
-                int arrow = find(t.text, "->", 0);
-                if (!t.right || arrow < 0) {
-                    report.skip(where, "certification.import.gift-syntax", "->");
-                    return null;
-                }
-                leftRight.add(new String[] {convert(t.text.substring(0, arrow).strip(), format),
-                    convert(t.text.substring(arrow + 2).strip(), format)});
-            }
-            return ImportText.matching(leftRight, lang, where, report);
-        }
-        if (tokens.stream().allMatch(t -> t.right)) {
-            List<Accepted> accepted = new ArrayList<>();
-            for (Token t : tokens) {
-                double credit = t.weight == null ? 1 : t.weight / 100;
-                if (credit > 0) {
-                    accepted.add(new Accepted.TextAnswer(convert(t.text, format), Math.min(1, credit)));
-                }
-            }
-            if (accepted.stream().noneMatch(a -> a.credit() >= 1)) {
-                report.skip(where, "certification.import.no-correct", "short answer");
+    /** Short and numerical answers: {@code =}-separated, each with an optional {@code %50%} (else 100 %) and feedback. */
+    private static List<FillInImport.Answer> typedAnswers(String body, String format, ImportReport.Builder report) {
+        List<FillInImport.Answer> answers = new ArrayList<>();
+        for (String raw : GiftText.answers(body, "=")) {
+            Weighted w = weighted(raw.strip(), report);
+            if (w == null) {
                 return null;
             }
-            return new AnswerKey.FillInKey(accepted, false);
+            Formatted[] tf = GiftText.comment(w.rest, format);
+            answers.add(new FillInImport.Answer(tf[0].text(), w.weight, tf[1].markdown()));
         }
-        List<AnswerKey.Option> options = new ArrayList<>();
-        int rightMarks = 0;
-        int positive = 0;
-        for (Token t : tokens) {
-            double w = t.right ? 1 : t.weight == null ? 0 : t.weight / 100;
-            if (t.right && t.weight != null) {
-                w = t.weight / 100;
-            }
-            rightMarks += t.right ? 1 : 0;
-            positive += w > 0 ? 1 : 0;
-            String id = String.valueOf((char) ('a' + options.size()));
-            options.add(new AnswerKey.Option(id, ImportText.text(lang, convert(t.text, format)), w > 0, Math.max(-1, Math.min(1, w))));
+        return answers;
+    }
+
+    /** Moodle's numerical rule: after the first {@code ~} is the feedback every other answer gets. */
+    private AnswerKey numerical(String body, String format, Lang lang, ImportReport.Builder report) {
+        String wrong = null;
+        int tilde = body.indexOf('~');
+        if (tilde >= 0) {
+            wrong = body.substring(tilde);
+            body = body.substring(0, tilde);
         }
-        if (positive == 0) {
-            report.skip(where, "certification.import.no-correct", "multiple choice");
+        List<FillInImport.Answer> answers = typedAnswers(body, format, report);
+        if (answers == null) {
             return null;
         }
-        if (rightMarks == 1 && positive == 1) {
-            return new AnswerKey.ChoiceKey(strip(options), false, Scoring.ALL_OR_NOTHING, true);
+        if (answers.isEmpty()) {
+            report.skip("certification.import.too-few-answers", "numerical", 1);
+            return null;
         }
-        if (rightMarks == 1) {
-            report.note(where, "certification.import.partial-dropped");
-            List<AnswerKey.Option> single = new ArrayList<>();
-            for (int i = 0; i < options.size(); i++) {
-                AnswerKey.Option o = options.get(i);
-                single.add(new AnswerKey.Option(o.id(), o.text(), tokens.get(i).right, 0));
+        if (wrong != null) {
+            Formatted[] tf = GiftText.comment(wrong.substring(1), format);
+            if (!tf[0].text().isEmpty()) {
+                report.note("certification.import.wrong-value-ignored", tf[0].text());
             }
-            return new AnswerKey.ChoiceKey(single, false, Scoring.ALL_OR_NOTHING, true);
+            answers.add(new FillInImport.Answer("*", 0, tf[1].markdown()));
         }
-        return new AnswerKey.ChoiceKey(options, true, Scoring.WEIGHTED, true);
+        return FillInImport.numerical(answers, lang, report);
     }
 
-    private static List<AnswerKey.Option> strip(List<AnswerKey.Option> options) {
-        return options.stream().map(o -> new AnswerKey.Option(o.id(), o.text(), o.correct(), 0)).toList();
+    private record Weighted(double weight, String rest) {
     }
 
-    private static List<Token> tokens(String body) {
-        List<Token> out = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= body.length(); i++) {
-            boolean end = i == body.length();
-            char c = end ? 0 : body.charAt(i);
-            if (end || (c == '=' || c == '~') && !escaped(body, i) && !(c == '=' && i + 1 < body.length() && body.charAt(i + 1) == '>')) {
-                if (start >= 0) {
-                    out.add(token(body.charAt(start) == '=', body.substring(start + 1, i)));
-                }
-                start = i;
-            }
+    /** A short or numerical answer's optional {@code %50%}; without one it is worth 100 %. */
+    private static Weighted weighted(String a, ImportReport.Builder report) {
+        Matcher w = WEIGHT.matcher(a);
+        if (!w.find()) {
+            return new Weighted(1, a);
         }
-        return out;
-    }
-
-    private static Token token(boolean right, String raw) {
-        String s = raw.strip();
-        Double weight = null;
-        Matcher w = WEIGHT.matcher(s);
-        if (w.find()) {
-            weight = Double.parseDouble(w.group(1));
-            s = s.substring(w.end());
+        Double p = percent(w.group(1));
+        if (p == null) {
+            report.skip("certification.import.gift-syntax", w.group());
+            return null;
         }
-        int hash = find(s, "#", 0);
-        String feedback = hash < 0 ? "" : s.substring(hash + 1).strip();
-        String text = hash < 0 ? s : s.substring(0, hash);
-        return new Token(right, weight, text.strip(), feedback);
+        return new Weighted(p, a.substring(w.end()));
     }
 
-    private static String stripFeedback(String s) {
-        int hash = find(s, "#", 0);
-        return (hash < 0 ? s : s.substring(0, hash)).strip();
-    }
-
-    private static String convert(String raw, String format) {
-        String s = unescape(raw);
-        return format.equals("html") ? ImportText.htmlToMarkdown(s) : s.strip();
-    }
-
-    static String unescape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(n == 'n' ? '\n' : n);
-            } else {
-                sb.append(c);
-            }
+    private static Double percent(String s) {
+        try {
+            return Double.parseDouble(s) / 100;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return sb.toString();
-    }
-
-    private static boolean escaped(String s, int i) {
-        int backslashes = 0;
-        for (int j = i - 1; j >= 0 && s.charAt(j) == '\\'; j--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
-    }
-
-    private static int find(String s, String what, int from) {
-        for (int i = s.indexOf(what, from); i >= 0; i = s.indexOf(what, i + 1)) {
-            if (!escaped(s, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Splits on blank lines, drops {@code //} comment lines, keeps each block's first line number. */
-    private static List<Block> blocks(String content) {
-        List<Block> out = new ArrayList<>();
-        String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        StringBuilder cur = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (i == 0 && l.startsWith("\uFEFF")) {
-                l = l.substring(1);
-            }
-            if (l.strip().startsWith("//")) {
-                continue;
-            }
-            if (l.isBlank()) {
-                if (cur.length() > 0) {
-                    out.add(new Block(cur.toString(), start));
-                    cur.setLength(0);
-                }
-                continue;
-            }
-            if (cur.length() == 0) {
-                start = i + 1;
-            } else {
-                cur.append('\n');
-            }
-            cur.append(l);
-        }
-        if (cur.length() > 0) {
-            out.add(new Block(cur.toString(), start));
-        }
-        return out;
     }
 }

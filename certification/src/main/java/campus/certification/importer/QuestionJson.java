@@ -4,6 +4,7 @@ import campus.certification.model.AnswerKey;
 import campus.certification.model.AnswerKey.Accepted;
 import campus.certification.model.Question;
 import campus.certification.model.Scoring;
+import campus.i18n.Lang;
 import campus.i18n.Text;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -39,7 +40,7 @@ public final class QuestionJson {
         o.add("prompt", text(q.prompt()));
         AnswerKey key = q.key();
         if (key instanceof AnswerKey.ChoiceKey c) {
-            if (c.multiple() && c.scoring() != Scoring.ALL_OR_NOTHING) {
+            if (c.scoring() != Scoring.ALL_OR_NOTHING) {
                 o.addProperty("scoring", c.scoring().code());
             }
             if (!c.shuffle()) {
@@ -54,11 +55,14 @@ public final class QuestionJson {
                 if (c.scoring() == Scoring.WEIGHTED) {
                     j.addProperty("weight", op.weight());
                 }
+                feedback(j, "feedback", op.feedback());
                 options.add(j);
             }
             o.add("options", options);
         } else if (key instanceof AnswerKey.TrueFalseKey t) {
             o.addProperty("answer", t.answer());
+            feedback(o, "feedbackTrue", t.feedbackTrue());
+            feedback(o, "feedbackFalse", t.feedbackFalse());
         } else if (key instanceof AnswerKey.FillInKey f) {
             if (f.caseSensitive()) {
                 o.addProperty("caseSensitive", true);
@@ -68,6 +72,8 @@ public final class QuestionJson {
                 JsonObject j = new JsonObject();
                 if (a instanceof Accepted.TextAnswer t) {
                     j.addProperty("text", t.text());
+                } else if (a instanceof Accepted.PatternAnswer p) {
+                    j.addProperty("pattern", p.pattern());
                 } else if (a instanceof Accepted.NumberAnswer n) {
                     j.addProperty("number", n.value());
                     if (n.tolerance() > 0) {
@@ -80,6 +86,7 @@ public final class QuestionJson {
                 if (a.credit() < 1) {
                     j.addProperty("credit", a.credit());
                 }
+                feedback(j, "feedback", a.feedback());
                 acc.add(j);
             }
             o.add("accept", acc);
@@ -128,7 +135,21 @@ public final class QuestionJson {
             o.add("sql", j);
         }
         o.add("explanation", text(q.explanation()));
+        if (!q.outcomeFeedback().isEmpty()) {
+            JsonObject by = new JsonObject();
+            feedback(by, "correct", q.outcomeFeedback().correct());
+            feedback(by, "partial", q.outcomeFeedback().partial());
+            feedback(by, "incorrect", q.outcomeFeedback().incorrect());
+            o.add("outcomeFeedback", by);
+        }
         return o;
+    }
+
+    /** Feedback is optional: an empty one is left out rather than written for a translator to fill. */
+    private static void feedback(JsonObject o, String key, Text t) {
+        if (t.has(Lang.EN) || t.has(Lang.ZH)) {
+            o.add(key, text(t));
+        }
     }
 
     private static JsonObject text(Text t) {

@@ -1,6 +1,7 @@
 package campus.certification.integrity;
 
 import campus.certification.CertificationException;
+import campus.certification.Sha256;
 import campus.certification.bank.BankFiles;
 import campus.certification.bank.ExamLoader;
 import campus.certification.bank.LoadedExam;
@@ -114,7 +115,32 @@ public final class ExamPackage {
         return ExamLoader.load(decrypt(file.getFileName() + "!", bytes, code), Optional.of(Sha256.hex(bytes)));
     }
 
-    public static BankFiles decrypt(String origin, byte[] bytes, String code) {
+    /**
+     * Checks what can be checked without the code: that {@code file} can be read and starts as a package of this
+     * version that is long enough (a file opened from outside the app, e.g. double-clicked). Throws the message
+     * {@link #open} would give; a package damaged further in is found when it is opened with the code.
+     */
+    public static void check(Path file) {
+        byte[] head;
+        long size;
+        try {
+            size = Files.size(file);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(HEADER);
+            }
+        } catch (IOException e) {
+            throw new CertificationException(Msg.of("certification.package.unreadable", file.toString(),
+                    String.valueOf(e.getMessage())), e);
+        }
+        String origin = String.valueOf(file.getFileName());
+        if (size > MAX_SIZE) {
+            throw new CertificationException(Msg.of("certification.package.not-a-package", origin));
+        }
+        header(origin, head, size);
+    }
+
+    /** The checks of the header in {@code bytes} (the start of a package of {@code length} bytes); its iterations. */
+    private static int header(String origin, byte[] bytes, long length) {
         if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new CertificationException(Msg.of("certification.package.not-a-package", origin));
         }
@@ -128,13 +154,20 @@ public final class ExamPackage {
         if (version != VERSION || kdf != KDF_PBKDF2_SHA256) {
             throw new CertificationException(Msg.of("certification.package.version", origin, version));
         }
-        if (bytes.length < HEADER + TAG_BITS / 8) {
+        if (length < HEADER + TAG_BITS / 8 || bytes.length < HEADER) {
             throw new CertificationException(Msg.of("certification.package.truncated", origin));
         }
         int iterations = in.getInt();
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
             throw new CertificationException(Msg.of("certification.package.corrupt", origin));
         }
+        return iterations;
+    }
+
+    public static BankFiles decrypt(String origin, byte[] bytes, String code) {
+        int iterations = header(origin, bytes, bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        in.position(MAGIC.length + 2 + 4);
         byte[] salt = new byte[SALT];
         byte[] nonce = new byte[NONCE];
         byte[] check = new byte[CHECK];

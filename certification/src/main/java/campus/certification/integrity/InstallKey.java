@@ -1,6 +1,7 @@
 package campus.certification.integrity;
 
 import campus.certification.CertificationException;
+import campus.certification.Sha256;
 import campus.i18n.Msg;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -44,7 +45,7 @@ public final class InstallKey {
         Path priv = dir.resolve(PRIVATE_FILE);
         Path pub = dir.resolve(PUBLIC_FILE);
         if (!Files.exists(priv)) {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             try {
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 writeOnce(pub, kp.getPublic().getEncoded());

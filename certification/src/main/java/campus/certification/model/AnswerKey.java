@@ -10,15 +10,29 @@ public sealed interface AnswerKey {
 
     QuestionType type();
 
-    /** An answer option of a choice question. {@code weight} is used only by {@link Scoring#WEIGHTED}. */
-    record Option(String id, Text text, boolean correct, double weight) {
+    /**
+     * An answer option of a choice question. {@code weight} is used only by {@link Scoring#WEIGHTED};
+     * {@code feedback} is shown to a learner who chose the option (empty: none).
+     */
+    record Option(String id, Text text, boolean correct, double weight, Text feedback) {
         public Option {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
+            feedback = feedback == null ? NONE : feedback;
+        }
+
+        public Option(String id, Text text, boolean correct, double weight) {
+            this(id, text, correct, weight, NONE);
         }
     }
 
-    /** Single choice (exactly one option correct) or multiple choice (one or more correct). */
+    /** No feedback text. */
+    Text NONE = Text.same("");
+
+    /**
+     * Single choice (all-or-nothing: exactly one option correct; weighted: the chosen option's weight,
+     * any option of full weight is right) or multiple choice (one or more correct).
+     */
     record ChoiceKey(List<Option> options, boolean multiple, Scoring scoring, boolean shuffle) implements AnswerKey {
         public ChoiceKey {
             options = List.copyOf(options);
@@ -31,7 +45,17 @@ public sealed interface AnswerKey {
         }
     }
 
-    record TrueFalseKey(boolean answer) implements AnswerKey {
+    /** @param feedbackTrue shown to a learner who answered true; {@code feedbackFalse} likewise */
+    record TrueFalseKey(boolean answer, Text feedbackTrue, Text feedbackFalse) implements AnswerKey {
+        public TrueFalseKey {
+            feedbackTrue = feedbackTrue == null ? NONE : feedbackTrue;
+            feedbackFalse = feedbackFalse == null ? NONE : feedbackFalse;
+        }
+
+        public TrueFalseKey(boolean answer) {
+            this(answer, NONE, NONE);
+        }
+
         @Override
         public QuestionType type() {
             return QuestionType.TRUE_FALSE;
@@ -39,19 +63,51 @@ public sealed interface AnswerKey {
     }
 
     /**
-     * One accepted fill-in answer: a text (compared after normalising), a number with a tolerance,
-     * or a closed numeric range. {@code credit} is the fraction of the points it earns (1 = full).
+     * One listed fill-in answer: a text (compared after normalising), a pattern ({@code *} stands for any
+     * characters, {@code \*} for a star), a number with a tolerance, or a closed numeric range.
+     * {@code credit} is the fraction of the points it earns (1 = full, 0 = a recognised wrong answer);
+     * {@code feedback} is shown to a learner whose answer it matched. The first listed answer that
+     * matches decides, as in Moodle.
      */
     sealed interface Accepted {
         double credit();
 
-        record TextAnswer(String text, double credit) implements Accepted {
+        Text feedback();
+
+        record TextAnswer(String text, double credit, Text feedback) implements Accepted {
+            public TextAnswer {
+                feedback = feedback == null ? NONE : feedback;
+            }
+
+            public TextAnswer(String text, double credit) {
+                this(text, credit, NONE);
+            }
         }
 
-        record NumberAnswer(double value, double tolerance, double credit) implements Accepted {
+        record PatternAnswer(String pattern, double credit, Text feedback) implements Accepted {
+            public PatternAnswer {
+                feedback = feedback == null ? NONE : feedback;
+            }
         }
 
-        record RangeAnswer(double min, double max, double credit) implements Accepted {
+        record NumberAnswer(double value, double tolerance, double credit, Text feedback) implements Accepted {
+            public NumberAnswer {
+                feedback = feedback == null ? NONE : feedback;
+            }
+
+            public NumberAnswer(double value, double tolerance, double credit) {
+                this(value, tolerance, credit, NONE);
+            }
+        }
+
+        record RangeAnswer(double min, double max, double credit, Text feedback) implements Accepted {
+            public RangeAnswer {
+                feedback = feedback == null ? NONE : feedback;
+            }
+
+            public RangeAnswer(double min, double max, double credit) {
+                this(min, max, credit, NONE);
+            }
         }
     }
 

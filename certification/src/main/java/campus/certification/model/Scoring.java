@@ -16,8 +16,16 @@ public enum Scoring {
      * Matching: pairs matched right / pairs. Ordering: items in their right place / items.
      */
     PARTIAL("partial"),
-    /** Multiple choice only: the sum of the chosen options' {@code weight}s, clamped to 0..1 (Moodle's rule). */
-    WEIGHTED("weighted");
+    /**
+     * Choice questions: the chosen option's {@code weight} (single choice) or the sum of the chosen
+     * options' weights (multiple choice), clamped to 0..1 (Moodle's rule).
+     */
+    WEIGHTED("weighted"),
+    /**
+     * Ordering only: each item but the last earns a share when the learner put the right item straight
+     * after it (Moodle's "relative to the next item, excluding the last").
+     */
+    RELATIVE_NEXT("relative-next");
 
     private final String code;
 

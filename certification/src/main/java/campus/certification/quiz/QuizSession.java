@@ -2,7 +2,7 @@ package campus.certification.quiz;
 
 import campus.certification.attempt.PresentedQuestion;
 import campus.certification.bank.Quiz;
-import campus.certification.events.CertificationEvents;
+import campus.certification.attempt.CertificationEvents;
 import campus.certification.form.FormGenerator;
 import campus.certification.form.MatchingLabels;
 import campus.certification.grading.AnswerText;

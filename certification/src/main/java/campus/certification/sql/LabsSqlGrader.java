@@ -51,8 +51,12 @@ public final class LabsSqlGrader implements SqlAnswerGrader, AutoCloseable {
         Verdict v = session.check(learnerSql == null ? "" : learnerSql);
         Msg feedback = v.problem().map(p -> p.message())
                 .orElseGet(() -> v.messages().isEmpty() ? Msg.of("certification.sql.noFeedback") : v.messages().get(0));
+        // A problem is about the learner's own SQL (an error, a refusal, a limit); the checker's other messages
+        // compare with the expected result, which an exam must not show.
+        Msg examFeedback = v.passed() ? Msg.of("certification.sql.right")
+                : v.problem().map(p -> p.message()).orElseGet(() -> Msg.of("certification.sql.wrong"));
         // the labs checker is pass/fail: a query is right or it is not
-        return new SqlGrade(v.passed() ? 1 : 0, feedback);
+        return new SqlGrade(v.passed() ? 1 : 0, feedback, examFeedback);
     }
 
     static Lab asLab(SqlQuestionSpec spec) {

@@ -226,7 +226,7 @@ class ExamSessionTest {
 
     @Test
     void nextAttemptAvoidsQuestionsAlreadySeen() throws IOException {
-        LoadedExam pcta = service.openFolder(TestSupport.shippedContent().resolve("pcta-practice"));
+        LoadedExam pcta = service.openFolder(TestSupport.bankDir("pcta-sample"));
         ExamSession first = service.start(pcta, ExamMode.PRACTICE, "Ann");
         ExamSession second = service.start(pcta, ExamMode.PRACTICE, "Ann");
         java.util.Set<String> overlap = new java.util.HashSet<>(first.attempt().form().questionIds());

@@ -75,6 +75,8 @@ class ContentValidatorTest {
         assertTrue(e.blueprint().sections().stream().allMatch(s -> s.points().orElse(0) == 2));
         assertEquals(60, e.blueprint().pass().value());
         assertTrue(e.blueprint().pass().percent());
+        assertEquals(List.of(26, 24), e.blueprint().sections().stream().map(Section::count).toList());
+        assertEquals(java.time.Duration.ofMinutes(60), e.blueprint().timeLimit());
     }
 
     @Test
@@ -86,7 +88,14 @@ class ContentValidatorTest {
     void malformedJsonNamesTheLine() throws IOException {
         Path dir = exam(blueprint(1), "[\n" + GOOD_Q.formatted("q1") + ",\n  {\"id\": \"q2\" \"type\": \"single\"}\n]");
         List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
-        assertTrue(ps.stream().anyMatch(p -> p.matches(".*f0\\.json:6: Malformed JSON: expected ',' or '}'.*")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.matches(".*f0\\.json:6: Malformed JSON: Unterminated object \\(column 15\\)")), ps.toString());
+    }
+
+    @Test
+    void aKeyGivenTwiceRefusesTheFileAtTheSecondOne() throws IOException {
+        Path dir = exam(blueprint(1), "[\n" + GOOD_Q.formatted("q1").replace("\"type\": \"single\",", "\"type\": \"single\",\n \"type\": \"multiple\",") + "\n]");
+        List<String> ps = render(ContentValidator.validate(List.of(dir), List.of()));
+        assertTrue(ps.stream().anyMatch(p -> p.matches(".*f0\\.json:3: Malformed JSON: duplicate key \"type\" \\(column 8\\)")), ps.toString());
     }
 
     @Test
@@ -101,6 +110,47 @@ class ContentValidatorTest {
         assertTrue(ps.stream().anyMatch(p -> p.contains("f0.json:7: Unknown question type \"essay\"")), ps.toString());
         assertTrue(ps.stream().anyMatch(p -> p.contains("f0.json:11: \"prompt\" has no \"zh\" text")), ps.toString());
         assertTrue(ps.stream().anyMatch(p -> p.matches(".*f1\\.json:2: Duplicate question id \"q1\" \\(first at .*f0\\.json:1\\)")), ps.toString());
+    }
+
+    /** Moodle's weights of 33.33333 % pass; a sum short of full says its real value, in both languages. */
+    @Test
+    void weightsAreCheckedWithinRoundingAndTheSumIsShownUnrounded() throws IOException {
+        String thirds = """
+                {"id": "%s", "type": "%s", "topics": ["t"], "difficulty": "easy", "scoring": "weighted",
+                 "prompt": {"en": "P", "zh": "题"},
+                 "options": [{"id": "a", "text": {"en": "A", "zh": "甲"}, "weight": %s},
+                             {"id": "b", "text": {"en": "B", "zh": "乙"}, "weight": %s},
+                             {"id": "c", "text": {"en": "C", "zh": "丙"}, "weight": %s}],
+                 "explanation": {"en": "E", "zh": "解"}}""";
+        Path dir = exam(blueprint(1), "[" + thirds.formatted("ok", "multiple", 0.3333333, 0.3333333, 0.3333333) + ",\n"
+                + thirds.formatted("short", "multiple", 0.3333, 0.3333, 0.3333) + ",\n"
+                + thirds.formatted("one", "single", 0.9, 0.5, 0) + ",\n"
+                + thirds.formatted("two", "single", 1, 1, 0.5) + "]");
+        List<Problem> ps = ContentValidator.validate(List.of(dir), List.of());
+        assertEquals(List.of(
+                "f0.json:9: The positive weights of question \"short\" add up to 0.9999, so nobody can earn full points",
+                "f0.json:15: No option of single-choice question \"one\" has full weight (the highest is 0.9), so nobody can earn full points"),
+                ps.stream().map(p -> p.format(Lang.EN).substring(p.format(Lang.EN).indexOf("f0.json"))).toList());
+        assertEquals(List.of(
+                "f0.json:9: 题目“short”的正权重之和为 0.9999，任何人都无法得到满分",
+                "f0.json:15: 单选题“one”没有满权重的选项（最高为 0.9），任何人都无法得到满分"),
+                ps.stream().map(p -> p.format(Lang.ZH).substring(p.format(Lang.ZH).indexOf("f0.json"))).toList());
+    }
+
+    @Test
+    void feedbackFieldsPatternsAndZeroCreditAreReadAndCheckedForTypos() throws IOException {
+        String q = """
+                {"id": "f", "type": "fill-in", "topics": ["t"], "difficulty": "easy",
+                 "prompt": {"en": "P", "zh": "题"},
+                 "accept": [{"text": "a", "feedback": {"en": "Yes", "zh": "对"}}, {"pattern": "*", "credit": 0,
+                             "feedback": {"en": "No", "zh": "不对"}}, {"text": "b", "credit": 1.5}],
+                 "outcomeFeedback": {"correct": {"en": "C", "zh": "对"}, "incorect": {"en": "I", "zh": "错"}},
+                 "explanation": {"en": "E", "zh": "解"}}""";
+        List<String> ps = render(ContentValidator.validate(List.of(exam(blueprint(1), "[" + q + "]")), List.of()))
+                .stream().filter(p -> p.contains("f0.json")).toList();
+        assertEquals(2, ps.size(), ps.toString());
+        assertTrue(ps.get(0).endsWith("f0.json:4: Credit must lie between 0 (a wrong answer with feedback) and 1, not 1.5"), ps.get(0));
+        assertTrue(ps.get(1).endsWith("f0.json:5: Unknown field \"incorect\" (allowed here: correct, incorrect, partial)"), ps.get(1));
     }
 
     @Test
@@ -181,8 +231,8 @@ class ContentValidatorTest {
     @Test
     void shippedExamNamesEveryTopicInBothLanguages() throws IOException {
         LoadedExam e = ExamLoader.load(BankFiles.read(TestSupport.shippedContent().resolve("pcta-practice")), Optional.empty());
-        assertEquals("SQL basics", e.blueprint().topicName("sql-basics").in(Lang.EN));
-        assertEquals("SQL 基础", e.blueprint().topicName("sql-basics").in(Lang.ZH));
+        assertEquals("Joins", e.blueprint().topicName("sql-fundamentals/04-joins").in(Lang.EN));
+        assertEquals("连接", e.blueprint().topicName("sql-fundamentals/04-joins").in(Lang.ZH));
         e.bank().questions().forEach(q -> q.topics().forEach(t ->
                 assertTrue(e.blueprint().topicNames().get(t).complete(), t)));
     }

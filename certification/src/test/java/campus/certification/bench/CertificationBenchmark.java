@@ -43,7 +43,7 @@ class CertificationBenchmark {
     private LoadedExam pctp() throws IOException {
         Path dir = tmp.resolve("pctp");
         Files.createDirectories(dir.resolve("questions"));
-        Path src = TestSupport.shippedContent().resolve("pcta-practice/questions");
+        Path src = TestSupport.bankDir("pcta-sample").resolve("questions");
         for (String kind : List.of("single-choice", "multiple-choice")) {
             String text = Files.readString(src.resolve(kind + ".json"));
             StringBuilder all = new StringBuilder("[");
@@ -96,13 +96,13 @@ class CertificationBenchmark {
             records.add(Files.readString(s.submit().record(), StandardCharsets.UTF_8));
         }
         for (int i = 0; i < 1_000; i++) {
-            RecordVerifier.verify(records.get(i % records.size()), exam, grader, Optional.empty());
+            RecordVerifier.verify(records.get(i % records.size()), exam, grader, java.util.Set.of());
         }
         int v = 10_000;
         long t1 = System.nanoTime();
         int ok = 0;
         for (int i = 0; i < v; i++) {
-            ok += RecordVerifier.verify(records.get(i % records.size()), exam, grader, Optional.empty()).ok() ? 1 : 0;
+            ok += RecordVerifier.verify(records.get(i % records.size()), exam, grader, java.util.Set.of()).ok() ? 1 : 0;
         }
         double seconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf("BENCH verify + re-grade %d signed 70-question attempts: %.2f s, %.0f attempts/s (single thread)%n",

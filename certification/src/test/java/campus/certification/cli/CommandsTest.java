@@ -1,6 +1,7 @@
 package campus.certification.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.certification.TestSupport;
@@ -10,6 +11,7 @@ import campus.certification.attempt.ExamSession;
 import campus.certification.bank.ContentValidator;
 import campus.certification.bank.ExamMode;
 import campus.certification.bank.LoadedExam;
+import campus.certification.integrity.InstallKey;
 import campus.certification.model.Response;
 import campus.i18n.Lang;
 import java.io.ByteArrayOutputStream;
@@ -58,13 +60,27 @@ class CommandsTest {
         clock.advance(java.time.Duration.ofSeconds(14));
         s.windowReturned();
         ExamOutcome o = s.submit();
-        assertEquals(0, exam("verify", o.record().toString(), bank.toString()), errText());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("verified"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(exam time 90 s) for 14 s: another program or window was in front."),
-                out.toString(StandardCharsets.UTF_8));
-        assertEquals(0, exam("verify", o.record().toString(), pkg.toString(), "--code", "ABCD-EFGH-JKLM"), errText());
+        // without a trusted key the record checks out but is not called verified
+        assertEquals(1, exam("verify", o.record().toString(), bank.toString()), errText());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains(o.record() + ": checks out against the bank, but is NOT verified: it is signed by install key "
+                + service.installKey().fingerprint() + ", which you did not name as trusted."), said);
+        assertTrue(said.contains("(exam time 90 s) for 14 s: another program or window was in front."), said);
+        assertTrue(said.contains("Time: limit " + exam.blueprint().timeLimit().toMinutes() + " min (the exam's), grace "), said);
+        assertFalse(said.contains(": verified"), said);
+        out.reset();
         Path pub = tmp.resolve("data/keys/install-ed25519.pub");
+        assertEquals(0, exam("verify", o.record().toString(), pkg.toString(), "--code", "ABCD-EFGH-JKLM", "--key", pub.toString()),
+                errText());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(o.record() + ": verified, the claimed result matches the bank."));
         assertEquals(0, exam("verify", o.record().toString(), bank.toString(), "--key", pub.toString()), errText());
+        Path keyring = tmp.resolve("keyring.txt");
+        Files.writeString(keyring, "# room 101\n" + InstallKey.loadOrCreate(tmp.resolve("other")).publicKeyBase64() + " Ana\n\n"
+                + "data/keys/install-ed25519.pub Bo\n");
+        assertEquals(0, exam("verify", o.record().toString(), bank.toString(), "--keyring", keyring.toString()), errText());
+        Files.writeString(keyring, "# room 101\nnot-a-key Ana\n");
+        assertEquals(1, exam("verify", o.record().toString(), bank.toString(), "--keyring", keyring.toString()));
+        assertTrue(errText().contains(keyring + ":2: neither an Ed25519 public key in Base64 nor an install key's .pub file"), errText());
         assertEquals(1, exam("verify", o.record().toString(), pkg.toString(), "--code", "WRONG-CODE-123"));
         assertTrue(errText().contains("Wrong unlock code"));
     }

@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.certification.TestSupport;
-import campus.certification.bank.BankFiles;
-import campus.certification.bank.ExamLoader;
 import campus.certification.bank.LoadedExam;
 import campus.certification.model.Question;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FormGeneratorTest {
 
     private static LoadedExam pcta() throws IOException {
-        return ExamLoader.load(BankFiles.read(TestSupport.shippedContent().resolve("pcta-practice")), Optional.empty());
+        return TestSupport.load("pcta-sample");
     }
 
     @Test

@@ -98,7 +98,7 @@ class MatchingLabelsTest {
         assertTrue(o.result().orElseThrow().grades().get(at).correct());
 
         RecordVerifier.Report report = RecordVerifier.verify(Files.readString(o.record()), exam, TestSupport.grader(),
-                Optional.empty());
+                java.util.Set.of());
         assertTrue(report.ok(), () -> report.findings().toString());
         assertTrue(report.regraded().orElseThrow().grades().get(at).correct());
     }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import campus.certification.CertificationException;
 import campus.certification.TestSupport;
 import campus.certification.bank.LoadedExam;
+import campus.certification.form.ExamForm;
+import campus.certification.form.FormGenerator;
 import campus.certification.model.Question;
 import campus.certification.model.Response;
+import campus.certification.sql.SqlGrade;
+import campus.i18n.Msg;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,22 @@ class GraderTest {
         QuestionGrade g = GRADER.grade(exam.bank().get("q1"), new Response.Sql(sql), 2);
         assertEquals(expected, g.fraction(), 1e-9);
         assertEquals(2 * expected, g.earned(), 1e-9);
+    }
+
+    @Test
+    void anExamShowsOnlyFeedbackThatHidesTheExpectedResultWhileAQuizShowsTheDifference() {
+        Msg practice = Msg.of("certification.sql.noFeedback");
+        Msg exam = Msg.of("certification.sql.wrong");
+        Grader grader = Grader.withSql((spec, sql) -> new SqlGrade(0, practice, exam));
+        Question q = GraderTest.exam.bank().get("q1");
+        assertEquals(practice, grader.grade(q, new Response.Sql("SELECT 1"), 1).feedback().orElseThrow());
+
+        ExamForm form = FormGenerator.generate(GraderTest.exam.bank(), GraderTest.exam.blueprint(), 7, java.util.Set.of());
+        String itemId = form.items().stream().filter(i -> i.questionId().equals("q1")).findFirst().orElseThrow().questionId();
+        ExamResult r = grader.grade(GraderTest.exam.bank(), GraderTest.exam.blueprint(), form,
+                Map.of(itemId, new Response.Sql("SELECT 1")));
+        assertEquals(exam, r.grades().stream().filter(g -> g.questionId().equals("q1")).findFirst().orElseThrow()
+                .feedback().orElseThrow());
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.certification.CertificationException;
+import campus.certification.Sha256;
 import campus.certification.TestSupport;
 import campus.certification.bank.BankFiles;
 import campus.certification.bank.LoadedExam;
+import campus.i18n.Lang;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,30 @@ class ExamPackageTest {
         Path f = tmp.resolve("x.cxp");
         Files.writeString(f, "{\"id\": \"hello\"}");
         assertEquals("certification.package.not-a-package", failure(() -> ExamPackage.open(f, CODE)));
+    }
+
+    /** A file opened from outside the app (double-clicked) is checked before the code is asked for. */
+    @Test
+    void checkTellsWhatItCanWithoutTheCode() throws IOException {
+        ExamPackage.check(packed());
+        Path json = tmp.resolve("x.campusexam");
+        Files.writeString(json, "{\"id\": \"hello\"}");
+        CertificationException e = assertThrows(CertificationException.class, () -> ExamPackage.check(json));
+        assertEquals("x.campusexam is not a Campus exam package", e.msg().in(Lang.EN));
+        assertEquals("x.campusexam 不是 Campus 考试包", e.msg().in(Lang.ZH));
+        Path cut = tmp.resolve("cut.campusexam");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(packed()), ExamPackage.HEADER + 5));
+        e = assertThrows(CertificationException.class, () -> ExamPackage.check(cut));
+        assertEquals("cut.campusexam is incomplete (truncated). Ask the proctor for a fresh copy.", e.msg().in(Lang.EN));
+        assertEquals("cut.campusexam 不完整（被截断）。请向监考老师索取新的副本。", e.msg().in(Lang.ZH));
+        Path empty = tmp.resolve("empty.campusexam");
+        Files.write(empty, new byte[0]);
+        assertEquals("certification.package.not-a-package", failure(() -> ExamPackage.check(empty)));
+        Path missing = tmp.resolve("gone.campusexam");
+        e = assertThrows(CertificationException.class, () -> ExamPackage.check(missing));
+        assertEquals("Cannot read the exam package " + missing + ": " + missing, e.msg().in(Lang.EN));
+        assertEquals("无法读取考试包 " + missing + "：" + missing, e.msg().in(Lang.ZH));
+        assertEquals("certification.package.unreadable", failure(() -> ExamPackage.check(tmp)));
     }
 
     @Test

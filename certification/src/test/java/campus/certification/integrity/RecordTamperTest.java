@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class RecordTamperTest {
 
     @Test
     void anUntouchedRecordVerifies() {
-        RecordVerifier.Report r = RecordVerifier.verify(record, exam, TestSupport.grader(), Optional.of(service.installKey().publicKey()));
+        RecordVerifier.Report r = RecordVerifier.verify(record, exam, TestSupport.grader(), Set.of(service.installKey().publicKey()));
         assertTrue(r.ok(), r.findings().toString());
         assertEquals(r.attempt().orElseThrow().claimed().score(), r.regraded().orElseThrow().score());
     }
@@ -75,7 +76,7 @@ class RecordTamperTest {
                 StandardCharsets.UTF_8)).getAsJsonObject();
         payload.add(field, changed(payload.get(field)));
         env.addProperty("payload", Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8)));
-        RecordVerifier.Report r = RecordVerifier.verify(env.toString(), exam, TestSupport.grader(), Optional.empty());
+        RecordVerifier.Report r = RecordVerifier.verify(env.toString(), exam, TestSupport.grader(), Set.of());
         assertFalse(r.signatureValid());
         assertEquals("certification.record.bad-signature", r.findings().get(0).key());
     }
@@ -109,7 +110,7 @@ class RecordTamperTest {
             JsonObject env = JsonParser.parseString(record).getAsJsonObject();
             String v = env.get(field).getAsString();
             env.addProperty(field, field.equals("format") ? SignedEnvelope_ATTEMPT : flipBase64(v));
-            assertFalse(RecordVerifier.verify(env.toString(), exam, TestSupport.grader(), Optional.empty()).ok(), field);
+            assertFalse(RecordVerifier.verify(env.toString(), exam, TestSupport.grader(), Set.of()).ok(), field);
         }
     }
 
@@ -127,11 +128,11 @@ class RecordTamperTest {
         byte[] payload = Base64.getDecoder().decode(env.get("payload").getAsString());
         InstallKey other = InstallKey.loadOrCreate(data.resolve("other"));
         String forged = SignedEnvelope.seal(SignedEnvelope.RECORD, payload, other);
-        RecordVerifier.Report r = RecordVerifier.verify(forged, exam, TestSupport.grader(), Optional.of(service.installKey().publicKey()));
+        RecordVerifier.Report r = RecordVerifier.verify(forged, exam, TestSupport.grader(), Set.of(service.installKey().publicKey()));
         assertFalse(r.ok());
         assertTrue(r.findings().stream().anyMatch(m -> m.key().equals("certification.record.other-key")));
         // Without a known device key the forged envelope still fails: the payload names the original key.
-        assertTrue(RecordVerifier.verify(forged, exam, TestSupport.grader(), Optional.empty()).findings().stream()
+        assertTrue(RecordVerifier.verify(forged, exam, TestSupport.grader(), Set.of()).findings().stream()
                 .anyMatch(m -> m.key().equals("certification.record.key-mismatch")));
     }
 
@@ -143,9 +144,114 @@ class RecordTamperTest {
         payload.getAsJsonObject("claimed").addProperty("score", 99.0);
         String resigned = SignedEnvelope.seal(SignedEnvelope.RECORD, payload.toString().getBytes(StandardCharsets.UTF_8),
                 service.installKey());
-        RecordVerifier.Report r = RecordVerifier.verify(resigned, exam, TestSupport.grader(), Optional.empty());
+        RecordVerifier.Report r = RecordVerifier.verify(resigned, exam, TestSupport.grader(), Set.of());
         assertTrue(r.signatureValid());
         assertEquals("certification.record.score-mismatch", r.findings().get(0).key());
+    }
+
+    private JsonObject payload() {
+        JsonObject env = JsonParser.parseString(record).getAsJsonObject();
+        return JsonParser.parseString(new String(Base64.getDecoder().decode(env.get("payload").getAsString()),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    private RecordVerifier.Report resignedByTheDevice(JsonObject payload) {
+        String resigned = SignedEnvelope.seal(SignedEnvelope.RECORD, payload.toString().getBytes(StandardCharsets.UTF_8),
+                service.installKey());
+        return RecordVerifier.verify(resigned, exam, TestSupport.grader(), Set.of(service.installKey().publicKey()));
+    }
+
+    private static java.util.List<String> keys(RecordVerifier.Report r) {
+        return r.findings().stream().map(m -> m.key()).toList();
+    }
+
+    @Test
+    void theTimeLimitIsTheBanksNotTheRecords() {
+        long limit = exam.blueprint().timeLimit().toMillis();
+        JsonObject p = payload();
+        // a candidate re-signs their attempt with a 10-hour limit and answers after the real one ran out
+        p.addProperty("timeLimitMs", 10 * 3_600_000L);
+        p.addProperty("elapsedMs", limit + 3_600_000L);
+        String first = p.getAsJsonObject("timings").keySet().iterator().next();
+        p.getAsJsonObject("timings").getAsJsonObject(first).addProperty("answeredAtMs", limit + 1_800_000L);
+        RecordVerifier.Report r = resignedByTheDevice(p);
+        assertTrue(r.signatureValid());
+        assertFalse(r.ok());
+        assertTrue(keys(r).containsAll(java.util.List.of("certification.record.time-limit",
+                "certification.record.answered-late", "certification.record.submitted-late")), keys(r).toString());
+        assertEquals("The record's time limit is 600 min, but the exam allows " + limit / 60_000 + " min",
+                r.findings().stream().filter(m -> m.key().equals("certification.record.time-limit")).findFirst()
+                        .orElseThrow().in(campus.i18n.Lang.EN));
+        assertEquals("记录中的时限是 600 分钟，但考试只允许 " + limit / 60_000 + " 分钟",
+                r.findings().stream().filter(m -> m.key().equals("certification.record.time-limit")).findFirst()
+                        .orElseThrow().in(campus.i18n.Lang.ZH));
+    }
+
+    @Test
+    void aSubmitWithinTheLimitPassesAndOneBeyondItFails() {
+        long limit = exam.blueprint().timeLimit().toMillis();
+        JsonObject p = payload();
+        p.addProperty("elapsedMs", limit);
+        assertTrue(resignedByTheDevice(p).ok(), keys(resignedByTheDevice(p)).toString());
+        p.addProperty("elapsedMs", limit + 60_000);
+        assertEquals(java.util.List.of("certification.record.submitted-late"), keys(resignedByTheDevice(p)));
+        // the exam submitting itself when reopened after the end is how a real late attempt looks: not an overrun
+        p.addProperty("submitReason", "time-up");
+        assertTrue(resignedByTheDevice(p).ok(), keys(resignedByTheDevice(p)).toString());
+    }
+
+    @Test
+    void everyResumeIsPrintedAndOneAfterTheEndIsAnOverrun() {
+        long limit = exam.blueprint().timeLimit().toMillis();
+        JsonObject p = payload();
+        java.time.Instant started = java.time.Instant.parse(p.get("startedAt").getAsString());
+        JsonObject early = new JsonObject();
+        early.addProperty("at", started.plusSeconds(120).toString());
+        early.addProperty("closedMs", 30_000);
+        JsonObject late = new JsonObject();
+        late.addProperty("at", started.plusMillis(limit).plusSeconds(3600).toString());
+        late.addProperty("closedMs", 1_000);
+        com.google.gson.JsonArray resumes = new com.google.gson.JsonArray();
+        resumes.add(early);
+        p.add("resumes", resumes);
+        RecordVerifier.Report ok = resignedByTheDevice(p);
+        assertTrue(ok.ok(), keys(ok).toString());
+        assertTrue(ok.time().stream().anyMatch(m -> m.in(campus.i18n.Lang.EN)
+                .equals("Resumed at " + started.plusSeconds(120) + " after 30 s closed")), ok.time().toString());
+        resumes.add(late);
+        assertEquals(java.util.List.of("certification.record.resumed-late"), keys(resignedByTheDevice(p)));
+    }
+
+    @Test
+    void aValidSignatureByAnUntrustedKeyChecksOutButIsNotVerified() throws IOException {
+        RecordVerifier.Report none = RecordVerifier.verify(record, exam, TestSupport.grader(), Set.of());
+        assertTrue(none.ok());
+        assertFalse(none.verified());
+        RecordVerifier.Report trusted = RecordVerifier.verify(record, exam, TestSupport.grader(),
+                Set.of(InstallKey.loadOrCreate(data.resolve("x")).publicKey(), service.installKey().publicKey()));
+        assertTrue(trusted.verified());
+        RecordVerifier.Report others = RecordVerifier.verify(record, exam, TestSupport.grader(),
+                Set.of(InstallKey.loadOrCreate(data.resolve("x")).publicKey(), InstallKey.loadOrCreate(data.resolve("y")).publicKey()));
+        assertFalse(others.ok());
+        assertEquals(java.util.List.of("certification.record.untrusted-key"), keys(others));
+    }
+
+    @Test
+    void attemptRecordAndKeyFilesAreReadableByTheirOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        java.util.List<Path> files;
+        try (Stream<Path> all = Files.walk(data)) {
+            files = all.filter(f -> !f.equals(data)).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".attempt.json")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".record.json")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".pub")), files.toString());
+        for (Path f : files) {
+            String want = Files.isDirectory(f) ? "rwx------" : "rw-------";
+            assertEquals(want, java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+                    data.relativize(f).toString());
+        }
     }
 
     @Test
@@ -155,7 +261,7 @@ class RecordTamperTest {
         Path q = copy.resolve("questions/misc.json");
         Files.writeString(q, Files.readString(q).replace("\"answer\": false", "\"answer\": true"));
         LoadedExam changed = service.openFolder(copy);
-        RecordVerifier.Report r = RecordVerifier.verify(record, changed, TestSupport.grader(), Optional.empty());
+        RecordVerifier.Report r = RecordVerifier.verify(record, changed, TestSupport.grader(), Set.of());
         assertTrue(r.findings().stream().anyMatch(m -> m.key().equals("certification.record.bank-changed")));
     }
 }

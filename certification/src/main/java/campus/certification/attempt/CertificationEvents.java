@@ -1,6 +1,5 @@
-package campus.certification.events;
+package campus.certification.attempt;
 
-import campus.certification.attempt.Attempt;
 import campus.certification.grading.QuestionGrade;
 import campus.certification.model.Response;
 import campus.progress.LearningEvent;

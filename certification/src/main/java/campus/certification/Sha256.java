@@ -1,4 +1,4 @@
-package campus.certification.integrity;
+package campus.certification;
 
 import java.io.IOException;
 import java.io.InputStream;
