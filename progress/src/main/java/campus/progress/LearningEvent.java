@@ -24,6 +24,10 @@ public record LearningEvent(UUID id, String kind, String subject, Instant occurr
     public static final String QUIZ_ANSWER = "quiz.answer";
     public static final String EXAM_RESULT = "exam.result";
     public static final String LESSON_OPENED = "lesson.opened";
+    /** The learner read the lesson to its end; subject {@code <course-id>/<lesson-slug>}. */
+    public static final String LESSON_COMPLETED = "lesson.completed";
+    /** A preference set: subject its key ({@code language}, {@code theme}, {@code zoom}), data {@code value}. */
+    public static final String PREFERENCE_CHANGED = "preference.changed";
 
     public LearningEvent {
         Objects.requireNonNull(id, "id");
