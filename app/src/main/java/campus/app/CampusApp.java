@@ -1,6 +1,5 @@
 package campus.app;
 
-import campus.app.shell.CampusWindow;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -32,6 +31,6 @@ public final class CampusApp extends Application {
         if (p == null) {
             p = Preload.start(LaunchOptions.parse(getParameters().getRaw()));
         }
-        CampusWindow.open(stage, p, url -> getHostServices().showDocument(url));
+        CampusParts.open(stage, p, url -> getHostServices().showDocument(url));
     }
 }

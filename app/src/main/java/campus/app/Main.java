@@ -1,7 +1,7 @@
 package campus.app;
 
-import campus.app.bench.StartClock;
 import campus.app.cli.Cli;
+import campus.app.trace.StartupTrace;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -30,12 +30,14 @@ public final class Main {
             options = LaunchOptions.parse(list);
         } catch (IllegalArgumentException e) {
             System.err.println("campus: " + e.getMessage());
-            System.err.println("usage: campus [--content DIR]… [--lang en|zh] [--data DIR]   (campus help: the tools)");
+            System.err.println("usage: campus [--content DIR]… [--lang en|zh] [--data DIR] [EXAM.campusexam]"
+                    + "   (campus help: the tools)");
             System.exit(2);
             return;
         }
         // Reading the state, the course list and the first lesson overlaps with the toolkit start-up.
-        StartClock.mark("main");
+        Measuring.trace();
+        StartupTrace.mark("main");
         CampusApp.preload(Preload.start(options));
         Application.launch(CampusApp.class, args);
     }

@@ -1,22 +1,17 @@
 package campus.app;
 
-import campus.app.bench.StartClock;
-import campus.app.shell.LessonImages;
+import campus.app.concurrent.DaemonThreads;
+import campus.app.shell.Opening;
 import campus.app.state.AppState;
 import campus.app.state.DataFolder;
 import campus.app.state.StateStore;
+import campus.app.trace.StartupTrace;
 import campus.courses.ContentRoot;
-import campus.courses.Course;
-import campus.courses.CourseLoader;
-import campus.courses.Library;
-import campus.courses.LoadedLesson;
 import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,19 +26,13 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                       CompletableFuture<List<ContentRoot>> contentRoots, CompletableFuture<AppState> state,
                       CompletableFuture<Opening> opening) {
 
-    /**
-     * The library plus the lesson the app opens at (empty when there are no courses) and which of its
-     * images exist, checked here so that showing it does not touch the disk on the UI thread.
-     */
-    public record Opening(Library library, Optional<LoadedLesson> lesson, int block, Set<String> images) { }
-
     public static Preload start(LaunchOptions options) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
         LessonCache lessons = lessonCache(store);
         CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        DaemonThreads.named("campus-preload").start(() -> {
             try {
                 // A few hundred bytes: the folders opened last time are roots too.
                 AppState saved = store.load();
@@ -55,18 +44,16 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                 }
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
-                StartClock.mark("state read");
-                Opening o = open(r, s, lessons);
-                StartClock.mark("library and first lesson read");
+                StartupTrace.mark("state read");
+                Opening o = Opening.read(r, s, lessons);
+                StartupTrace.mark("library and first lesson read");
                 opening.complete(o);
             } catch (RuntimeException | Error e) {
                 roots.complete(List.of());
                 state.complete(AppState.defaults());
                 opening.completeExceptionally(e);
             }
-        }, "campus-preload");
-        t.setDaemon(true);
-        t.start();
+        });
         return new Preload(options, store, lessons, roots, state, opening);
     }
 
@@ -76,7 +63,7 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
      */
     static LessonCache lessonCache(StateStore store) {
         return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"),
-                Daemon.singleThread("campus-lesson-cache"));
+                DaemonThreads.singleThread("campus-lesson-cache"));
     }
 
     /**
@@ -111,22 +98,5 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
             System.err.println("campus: shipped courses unavailable: " + e.getMessage());
         }
         return roots;
-    }
-
-    /** The last lesson read if it still exists, else the first lesson of the first course. */
-    public static Opening open(List<ContentRoot> roots, AppState s, LessonCache lessons) {
-        Library library = CourseLoader.load(roots);
-        Optional<Course> course = library.course(s.course());
-        boolean resume = course.isPresent() && course.get().lesson(s.lesson()).isPresent();
-        if (!resume) {
-            course = library.courses().stream().filter(c -> !c.lessons().isEmpty()).findFirst();
-        }
-        if (course.isEmpty()) {
-            return new Opening(library, Optional.empty(), 0, Set.of());
-        }
-        String slug = resume ? s.lesson() : course.get().lessons().get(0).slug();
-        LoadedLesson lesson = CourseLoader.loadLesson(course.get(), slug, s.lang(), lessons);
-        Set<String> images = lesson.document().map(d -> LessonImages.existing(lesson.course(), d)).orElse(Set.of());
-        return new Opening(library, Optional.of(lesson), resume ? s.block() : 0, images);
     }
 }

@@ -26,6 +26,22 @@ class LaunchOptionsTest {
         assertEquals(Optional.empty(), o.lang());
     }
 
+    /** What a double-click on an exam package runs: {@code campus /path/to/x.campusexam}. */
+    @Test
+    void anExamPackageIsTheOneArgumentThatIsNoOption(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        LaunchOptions o = LaunchOptions.parse(List.of("final.campusexam", "--lang", "zh"));
+        assertEquals(Optional.of(Path.of("final.campusexam").toAbsolutePath()), o.examPackage());
+        assertEquals(Optional.of(Lang.ZH), o.lang());
+        Path other = java.nio.file.Files.writeString(tmp.resolve("renamed.bin"), "x");
+        assertEquals(Optional.of(other), LaunchOptions.parse(List.of(other.toString())).examPackage(), "an existing file");
+        assertEquals(Optional.empty(), LaunchOptions.parse(List.of("--data", "d")).examPackage());
+        assertEquals("unknown option valdate",
+                assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("valdate"))).getMessage());
+        assertEquals("one exam package at a time, not " + Path.of("a.campusexam").toAbsolutePath() + " and b.campusexam",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LaunchOptions.parse(List.of("a.campusexam", "b.campusexam"))).getMessage());
+    }
+
     @Test
     void mistakesAreExplained() {
         assertEquals("unknown option --colour",

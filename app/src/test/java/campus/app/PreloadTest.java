@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import campus.app.state.AppState;
 import campus.courses.CourseLoader;
 import campus.courses.LoadedLesson;
+import campus.courses.doc.LessonCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +33,19 @@ class PreloadTest {
         assertEquals(List.of(1, 0), List.of(first.lessons().hits(), first.lessons().misses()));
         assertEquals(CourseLoader.loadLesson(lesson.course(), lesson.slug(), AppState.defaults().lang()).document(),
                 lesson.document());
-        Thread.sleep(100);
-        assertEquals(0, count(data.resolve("cache").resolve("lessons")));
+        // Nothing was handed to the writer: opened again with a writer that writes at once, on this thread, and
+        // records what it is given (a write cannot land later, unseen)
+        Path entries = first.store().file().getParent().resolve("cache").resolve("lessons");
+        List<Runnable> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LessonCache inline = new LessonCache(entries, task -> {
+            handed.add(task);
+            task.run();
+        });
+        assertEquals(lesson.document(), campus.app.shell.Opening.read(first.roots(), first.state().get(), inline).lesson().orElseThrow()
+                .document());
+        assertEquals(List.of(1, 0), List.of(inline.hits(), inline.misses()));
+        assertEquals(List.of(), handed, "nothing to write");
+        assertEquals(0, count(entries));
 
         Preload second = Preload.start(options);
         LoadedLesson again = second.opening().get(30, TimeUnit.SECONDS).lesson().orElseThrow();
@@ -50,14 +62,6 @@ class PreloadTest {
             return s.filter(p -> p.toString().endsWith(".lesson")).count();
         } catch (java.io.IOException e) {
             return 0;
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "the cache entry was not written");
-            Thread.sleep(20);
         }
     }
 }

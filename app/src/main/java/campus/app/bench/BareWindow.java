@@ -31,7 +31,7 @@ public final class BareWindow extends Application {
         stage.show();
     }
 
-    /** A plain main so it starts from the class path exactly like {@code campus.app.Main}. */
+    /** A plain main so it starts from the class path exactly like the app's own entry point. */
     public static final class Launcher {
         private Launcher() {
         }

@@ -28,6 +28,11 @@ public final class ContentValidator {
 
     /** The shipped content: courses from the courses module, exams from the certification module. */
     public static List<Problem> validateShipped() {
+        return validateShipped(null);
+    }
+
+    /** Same, with the labs' generated datasets kept in {@code cache} (null: generated in memory for each lab). */
+    public static List<Problem> validateShipped(campus.labs.sandbox.DatasetCache cache) {
         ContentRoot courses = ContentRoot.shipped();
         List<Problem> problems = new ArrayList<>();
         List<Path> examRoots = new ArrayList<>();
@@ -36,25 +41,33 @@ public final class ContentValidator {
         } catch (IOException e) {
             problems.add(new Problem(ContentRoot.SHIPPED_DISPLAY, 0, Msg.of("app.validate.noShippedExams", e.getMessage())));
         }
-        problems.addAll(validate(List.of(courses), examRoots));
+        problems.addAll(validate(List.of(courses), examRoots, cache));
         problems.sort(Problem.ORDER);
         return problems;
     }
 
     /** Folders an author names: each is checked as a course root and as an exam root. */
     public static List<Problem> validateFolders(List<Path> dirs) {
-        List<ContentRoot> roots = dirs.stream().map(ContentRoot::folder).toList();
-        return validate(roots, dirs.stream().filter(Files::isDirectory).toList());
+        return validateFolders(dirs, null);
     }
 
-    private static List<Problem> validate(List<ContentRoot> courseRoots, List<Path> examRoots) {
+    /** Same, with the labs' generated datasets kept in {@code cache} (null: generated in memory for each lab). */
+    public static List<Problem> validateFolders(List<Path> dirs, campus.labs.sandbox.DatasetCache cache) {
+        List<ContentRoot> roots = dirs.stream().map(ContentRoot::folder).toList();
+        return validate(roots, dirs.stream().filter(Files::isDirectory).toList(), cache);
+    }
+
+    private static List<Problem> validate(List<ContentRoot> courseRoots, List<Path> examRoots,
+                                          campus.labs.sandbox.DatasetCache cache) {
         List<Path> coursePaths = courseRoots.stream().map(ContentRoot::path).filter(Files::isDirectory).toList();
         Set<String> labIds = LabCatalog.scan(coursePaths).labs().stream().map(Lab::id).collect(Collectors.toSet());
         Set<String> quizIds = QuizCatalog.scan(coursePaths).quizzes().stream().map(Quiz::id).collect(Collectors.toSet());
         List<Problem> problems = new ArrayList<>(CourseValidator.validate(courseRoots, CourseValidator.Embeds.of(labIds, quizIds)));
         // runs every reference solution through the real sandbox: a lab whose reference fails is a problem
-        problems.addAll(LabValidator.validate(coursePaths));
+        problems.addAll(LabValidator.validate(coursePaths, cache));
         problems.addAll(campus.certification.bank.ContentValidator.validate(examRoots, coursePaths));
+        // every SQL question's reference answer through the labs checker, as learners are graded
+        problems.addAll(campus.certification.bank.SqlReferenceCheck.validate(examRoots, coursePaths));
         problems.sort(Problem.ORDER);
         return problems;
     }

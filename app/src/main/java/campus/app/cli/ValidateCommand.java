@@ -30,7 +30,11 @@ final class ValidateCommand {
                 dirs.add(Path.of(a));
             }
         }
-        List<Problem> problems = dirs.isEmpty() ? ContentValidator.validateShipped() : ContentValidator.validateFolders(dirs);
+        // big generated datasets are kept where the app keeps them, so validating again (or opening the labs) is quick
+        campus.labs.sandbox.DatasetCache cache = campus.labs.sandbox.DatasetCache.in(
+                campus.app.state.DataFolder.resolve(java.util.Optional.empty()).resolve("cache").resolve("datasets"));
+        List<Problem> problems = dirs.isEmpty() ? ContentValidator.validateShipped(cache)
+                : ContentValidator.validateFolders(dirs, cache);
         for (Problem p : problems) {
             out.println(p.format(lang));
         }

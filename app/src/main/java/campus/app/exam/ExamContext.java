@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -137,10 +136,6 @@ public final class ExamContext {
     }
 
     private static ExecutorService defaultExecutor() {
-        return Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "campus-exam-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        return campus.app.concurrent.DaemonThreads.fixed("campus-exam-worker", 2);
     }
 }

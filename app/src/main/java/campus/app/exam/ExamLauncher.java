@@ -1,6 +1,8 @@
 package campus.app.exam;
 
 import campus.app.quiz.Ui;
+import campus.app.theme.ExamStyles;
+import campus.app.theme.Theme;
 import campus.certification.attempt.Attempt;
 import campus.certification.bank.ExamMode;
 import campus.certification.bank.LoadedExam;
@@ -34,7 +36,7 @@ import javafx.stage.Stage;
  */
 public final class ExamLauncher {
 
-    static final String STYLESHEET = ExamLauncher.class.getResource("/campus/app/theme/exam.css").toExternalForm();
+    static final String STYLESHEET = Theme.stylesheet(Theme.EXAM_CSS);
 
     private final ExamContext ctx;
     private final Stage stage = new Stage();
@@ -56,7 +58,7 @@ public final class ExamLauncher {
         }
         stage.setTitle(Ui.t(lang, "app.exam.launcher-title"));
         VBox page = new VBox(18, practiceSection(), certificationSection(), resumeSection(), status());
-        page.getStyleClass().addAll("exam-launcher", "exam-page");
+        page.getStyleClass().addAll(ExamStyles.Hook.LAUNCHER, ExamStyles.PAGE);
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         Scene scene = new Scene(scroll, 760, 680);
@@ -95,57 +97,57 @@ public final class ExamLauncher {
     }
 
     private Node practiceSection() {
-        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.practice-title"), "exam-section-title"),
-                Ui.label(Ui.t(lang, "app.exam.practice-text"), "exam-hint"), practiceBox);
-        box.getStyleClass().add("exam-section");
+        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.practice-title"), ExamStyles.SECTION_TITLE),
+                Ui.label(Ui.t(lang, "app.exam.practice-text"), ExamStyles.HINT), practiceBox);
+        box.getStyleClass().add(ExamStyles.SECTION);
         return box;
     }
 
     private void renderPractice() {
         practiceBox.getChildren().clear();
         for (LoadedExam e : vm.practice()) {
-            Label title = Ui.label(e.blueprint().title().in(lang), "exam-card-title");
-            Label text = Ui.label(e.blueprint().description().in(lang), "exam-card-text");
+            Label title = Ui.label(e.blueprint().title().in(lang), ExamStyles.CARD_TITLE);
+            Label text = Ui.label(e.blueprint().description().in(lang), ExamStyles.Hook.CARD_TEXT);
             Label facts = Ui.label(Ui.t(lang, "app.exam.facts", e.blueprint().questionCount(),
-                    e.blueprint().timeLimit().toMinutes()), "exam-card-facts");
+                    e.blueprint().timeLimit().toMinutes()), ExamStyles.CARD_FACTS);
             Button start = Ui.button(Ui.t(lang, "app.exam.start-practice"), () -> vm.startPractice(e), "accent");
-            start.setId("exam-start-" + e.id());
+            start.setId(ExamStyles.Id.START_PREFIX + e.id());
             start.disableProperty().bind(vm.busyProperty());
             VBox card = new VBox(6, title, text, facts, start);
-            card.getStyleClass().add("exam-card");
+            card.getStyleClass().add(ExamStyles.CARD);
             practiceBox.getChildren().add(card);
         }
     }
 
     private Node certificationSection() {
         TextField who = new TextField();
-        who.setId("exam-candidate");
+        who.setId(ExamStyles.Id.CANDIDATE);
         who.textProperty().bindBidirectional(vm.candidateProperty());
         who.setPromptText(Ui.t(lang, "app.exam.candidate"));
-        Label file = Ui.label("", "exam-package-file");
+        Label file = Ui.label("", ExamStyles.Hook.PACKAGE_FILE);
         file.textProperty().bind(vm.packageFileProperty().map(p -> p.getFileName().toString())
                 .orElse(Ui.t(lang, "app.exam.no-package")));
         Button choose = Ui.button(Ui.t(lang, "app.exam.open-package"), this::choosePackage);
-        choose.setId("exam-open-package");
-        code.setId("exam-unlock-code");
+        choose.setId(ExamStyles.Id.OPEN_PACKAGE);
+        code.setId(ExamStyles.Id.UNLOCK_CODE);
         code.setPromptText(Ui.t(lang, "app.exam.unlock-code"));
         code.setOnAction(e -> vm.unlock(code.getText()));
         Button unlock = Ui.button(Ui.t(lang, "app.exam.unlock"), () -> vm.unlock(code.getText()), "accent");
-        unlock.setId("exam-unlock");
+        unlock.setId(ExamStyles.Id.UNLOCK);
         unlock.disableProperty().bind(vm.busyProperty().or(vm.packageFileProperty().isNull()));
         HBox fileRow = new HBox(10, choose, file);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         HBox codeRow = new HBox(10, code, unlock);
         codeRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.certification-title"), "exam-section-title"),
-                Ui.label(Ui.t(lang, "app.exam.certification-text"), "exam-hint"),
+        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.certification-title"), ExamStyles.SECTION_TITLE),
+                Ui.label(Ui.t(lang, "app.exam.certification-text"), ExamStyles.HINT),
                 labelled(Ui.t(lang, "app.exam.candidate"), who), fileRow, codeRow);
-        box.getStyleClass().add("exam-section");
+        box.getStyleClass().add(ExamStyles.SECTION);
         return box;
     }
 
     private Node labelled(String text, Node field) {
-        Label l = Ui.label(text, "exam-field-label");
+        Label l = Ui.label(text, ExamStyles.Hook.FIELD_LABEL);
         l.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, l, field);
         HBox.setHgrow(field, Priority.ALWAYS);
@@ -164,15 +166,23 @@ public final class ExamLauncher {
         }
     }
 
-    /** What the file chooser does, for tests and for the shell (e.g. a package passed on the command line). */
+    /** What the file chooser does, for tests. */
     void selectPackage(Path file) {
         vm.packageFileProperty().set(file);
     }
 
+    /**
+     * Chooses a package given on the command line (a double-clicked {@code .campusexam}), once its header is checked
+     * off the UI thread; a file that is not a readable package leaves none chosen and shows why. Call on the UI thread.
+     */
+    public void openPackage(Path file) {
+        vm.openPackage(file);
+    }
+
     private Node resumeSection() {
-        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.resume-title"), "exam-section-title"),
-                Ui.label(Ui.t(lang, "app.exam.resume-text"), "exam-hint"), resumeBox);
-        box.getStyleClass().add("exam-section");
+        VBox box = new VBox(10, Ui.label(Ui.t(lang, "app.exam.resume-title"), ExamStyles.SECTION_TITLE),
+                Ui.label(Ui.t(lang, "app.exam.resume-text"), ExamStyles.HINT), resumeBox);
+        box.getStyleClass().add(ExamStyles.SECTION);
         renderResume();
         return box;
     }
@@ -180,7 +190,7 @@ public final class ExamLauncher {
     private void renderResume() {
         resumeBox.getChildren().clear();
         if (vm.unfinished().isEmpty()) {
-            resumeBox.getChildren().add(Ui.label(Ui.t(lang, "app.exam.nothing-to-resume"), "exam-hint"));
+            resumeBox.getChildren().add(Ui.label(Ui.t(lang, "app.exam.nothing-to-resume"), ExamStyles.HINT));
             return;
         }
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(lang.locale())
@@ -189,7 +199,7 @@ public final class ExamLauncher {
         for (Attempt a : vm.unfinished()) {
             String mode = Ui.t(lang, a.mode() == ExamMode.CERTIFICATION ? "app.exam.mode-certification" : "app.exam.mode-practice");
             Label text = Ui.label(Ui.t(lang, "app.exam.attempt-line", a.examId(), mode, when.format(a.startedAt()),
-                    a.responses().size(), a.form().items().size()), "exam-card-text");
+                    a.responses().size(), a.form().items().size()), ExamStyles.Hook.CARD_TEXT);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
             Button resume = Ui.button(Ui.t(lang, a.mode() == ExamMode.CERTIFICATION ? "app.exam.resume-with-code"
@@ -197,11 +207,11 @@ public final class ExamLauncher {
                         vm.selectAttempt(a);
                         vm.resume(a, code.getText());
                     });
-            resume.setId("exam-resume-" + n++);
+            resume.setId(ExamStyles.Id.RESUME_PREFIX + n++);
             resume.disableProperty().bind(vm.busyProperty());
             HBox row = new HBox(10, text, resume);
             row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("exam-card");
+            row.getStyleClass().add(ExamStyles.CARD);
             resumeBox.getChildren().add(row);
             vm.selectAttempt(a);
         }
@@ -209,13 +219,13 @@ public final class ExamLauncher {
 
     private Node status() {
         ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("exam-busy");
+        busy.setId(ExamStyles.Id.BUSY);
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(vm.busyProperty());
-        Label working = Ui.label(Ui.t(lang, "app.exam.working"), "exam-hint");
+        Label working = Ui.label(Ui.t(lang, "app.exam.working"), ExamStyles.HINT);
         working.visibleProperty().bind(vm.busyProperty());
-        Label error = Ui.label("", "exam-error");
-        error.setId("exam-launch-error");
+        Label error = Ui.label("", ExamStyles.ERROR);
+        error.setId(ExamStyles.Id.LAUNCH_ERROR);
         error.textProperty().bind(vm.errorProperty().map(m -> m.in(lang)).orElse(""));
         HBox row = new HBox(10, busy, working, error);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -117,6 +117,17 @@ final class ExamLauncherViewModel {
         });
     }
 
+    /**
+     * A package given from outside the launcher (on the command line: a double-clicked {@code .campusexam}): its
+     * header is checked off the UI thread; a file that cannot be a package is not chosen and says why.
+     */
+    void openPackage(Path file) {
+        work(() -> {
+            campus.certification.integrity.ExamPackage.check(file);
+            return () -> packageFile.set(file);
+        });
+    }
+
     /** Decrypts the chosen package with the code (the KDF takes about a second) and starts a certification attempt. */
     void unlock(String code) {
         Path file = packageFile.get();

@@ -16,11 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,42 +27,30 @@ import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 
 /**
- * One exam sitting on screen. Reads the session's clock once a second on the UI thread (memory only)
- * and sends every write (answers, flags, heartbeat, submit) to one worker thread of its own, so writes
- * stay in order and the UI thread never touches the disk. Properties change on the UI thread only.
+ * One exam sitting on screen: where the candidate is (question, review, result), the answers and flags as
+ * shown, the proctor's code, and the outcome. The countdown is {@link ExamClock}'s; every write goes through
+ * {@link ExamWrites}, so the UI thread never touches the disk; grading is the session's. Properties change on
+ * the UI thread only.
  */
 public final class ExamViewModel {
 
     public enum Page { QUESTION, REVIEW, RESULT }
 
-    static final Duration FIRST_WARNING = Duration.ofMinutes(5);
-    static final Duration LAST_WARNING = Duration.ofMinutes(1);
-
     private final ExamSession session;
     private final ExamMode mode;
     private final String proctorCode;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "campus-exam-session");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean ticking = new AtomicBoolean();
-    private final Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> pulse()));
+    private final ExamWrites writes = new ExamWrites(this::refused);
+    private final ExamClock clock;
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>();
     private final IntegerProperty current = new SimpleIntegerProperty(0);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.QUESTION);
     private final ObservableMap<String, Response> responses = FXCollections.observableHashMap();
     private final ObservableSet<String> flagged = FXCollections.observableSet();
-    private final ObjectProperty<Duration> remaining = new SimpleObjectProperty<>(Duration.ZERO);
-    private final ObjectProperty<Duration> graceRemaining = new SimpleObjectProperty<>(Duration.ZERO);
-    private final ObjectProperty<AttemptStatus> status = new SimpleObjectProperty<>(AttemptStatus.IN_PROGRESS);
     private final ObjectProperty<ExamOutcome> outcome = new SimpleObjectProperty<>();
     /** A transient message for the candidate: time warnings, a refused answer. */
     private final ObjectProperty<Msg> notice = new SimpleObjectProperty<>();
     private final ObservableList<ClockAnomaly> anomalies = FXCollections.observableArrayList();
-    private boolean warnedFirst;
-    private boolean warnedLast;
 
     /**
      * @param proctorCode the unlock code in certification mode (it also ends or suspends the exam);
@@ -78,6 +61,7 @@ public final class ExamViewModel {
         this.mode = mode;
         this.proctorCode = proctorCode;
         this.lang.set(lang);
+        this.clock = new ExamClock(session, writes, notice, () -> outcome.get() != null);
         responses.putAll(session.responses());
         flagged.addAll(session.flagged());
         anomalies.setAll(session.anomalies());
@@ -96,60 +80,30 @@ public final class ExamViewModel {
                 Platform.runLater(() -> showOutcome(o));
             }
         });
-        timeline.setCycleCount(Timeline.INDEFINITE);
-        refresh();
+        clock.refresh();
     }
 
     /** Starts the once-a-second clock. */
     void start() {
         if (outcome.get() == null) {
-            timeline.play();
+            clock.start();
             runOnWorker(() -> session.focus(currentQuestion().questionId()));
         }
     }
 
     /** Stops the clock and the worker once pending writes are done (the window closes; the attempt stays saved). */
     void stop() {
-        timeline.stop();
-        worker.execute(() -> {
+        clock.stop();
+        writes.stop(() -> {
             if (session.outcome().isEmpty()) {
                 session.focus(null);
             }
         });
-        worker.shutdown();
     }
 
-    /** One clock step: read the time (UI thread, memory only), heartbeat on the worker. Package-visible for tests. */
+    /** One clock step (see {@link ExamClock#pulse()}). Package-visible for tests. */
     void pulse() {
-        refresh();
-        if (outcome.get() == null && ticking.compareAndSet(false, true)) {
-            runOnWorker(() -> {
-                try {
-                    session.tick();
-                } finally {
-                    ticking.set(false);
-                }
-            });
-        }
-    }
-
-    private void refresh() {
-        Duration left = session.remaining();
-        remaining.set(left);
-        graceRemaining.set(session.graceRemaining());
-        status.set(session.status());
-        if (status.get() == AttemptStatus.IN_PROGRESS) {
-            if (!warnedLast && left.compareTo(LAST_WARNING) <= 0) {
-                warnedLast = true;
-                warnedFirst = true;
-                notice.set(Msg.of("app.exam.warning-1"));
-            } else if (!warnedFirst && left.compareTo(FIRST_WARNING) <= 0) {
-                warnedFirst = true;
-                notice.set(Msg.of("app.exam.warning-5"));
-            }
-        } else if (status.get() == AttemptStatus.GRACE && notice.get() == null) {
-            notice.set(Msg.of("app.exam.grace-started"));
-        }
+        clock.pulse();
     }
 
     public ExamSession session() {
@@ -189,15 +143,15 @@ public final class ExamViewModel {
     }
 
     public ObjectProperty<Duration> remainingProperty() {
-        return remaining;
+        return clock.remainingProperty();
     }
 
     public ObjectProperty<Duration> graceRemainingProperty() {
-        return graceRemaining;
+        return clock.graceRemainingProperty();
     }
 
     public ObjectProperty<AttemptStatus> statusProperty() {
-        return status;
+        return clock.statusProperty();
     }
 
     public ObjectProperty<ExamOutcome> outcomeProperty() {
@@ -214,7 +168,7 @@ public final class ExamViewModel {
 
     /** Answers can change only while time runs. */
     public boolean answersOpen() {
-        return status.get() == AttemptStatus.IN_PROGRESS && outcome.get() == null;
+        return clock.statusProperty().get() == AttemptStatus.IN_PROGRESS && outcome.get() == null;
     }
 
     public void go(int index) {
@@ -321,38 +275,24 @@ public final class ExamViewModel {
     private void showOutcome(ExamOutcome o) {
         if (outcome.get() == null) {
             outcome.set(o);
-            timeline.stop();
-            status.set(o.status());
-            remaining.set(Duration.ZERO);
+            clock.finish(o.status());
             page.set(Page.RESULT);
         }
     }
 
     private void runOnWorker(Runnable task) {
-        if (worker.isShutdown()) {
-            return;
-        }
-        worker.execute(() -> {
-            try {
-                task.run();
-            } catch (CertificationException e) {
-                Platform.runLater(() -> {
-                    notice.set(e.msg());
-                    responses.clear();
-                    responses.putAll(session.responses());
-                });
-            }
-        });
+        writes.run(task);
+    }
+
+    /** A write the session refused: say why and show the answers as saved. */
+    private void refused(CertificationException e) {
+        notice.set(e.msg());
+        responses.clear();
+        responses.putAll(session.responses());
     }
 
     /** For tests: blocks until the worker has done everything queued so far. */
     void awaitWorker() throws InterruptedException {
-        if (worker.isShutdown()) {
-            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            return;
-        }
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        worker.execute(done::countDown);
-        done.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        writes.await();
     }
 }

@@ -2,6 +2,8 @@ package campus.app.exam;
 
 import campus.app.quiz.PromptView;
 import campus.app.quiz.Ui;
+import campus.app.theme.ExamStyles;
+import campus.app.theme.QuizStyles;
 import campus.certification.attempt.AttemptStatus;
 import campus.certification.attempt.ExamOutcome;
 import campus.certification.attempt.PresentedQuestion;
@@ -27,32 +29,32 @@ final class ResultView {
 
     /** @param blueprint for the topics' names: results hold topic ids */
     ResultView(ExamOutcome o, List<PresentedQuestion> questions, Blueprint blueprint, Lang lang, Runnable close) {
-        page.getStyleClass().addAll("exam-page", "exam-result");
-        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.result-title"), "exam-page-title"));
+        page.getStyleClass().addAll(ExamStyles.PAGE, ExamStyles.Hook.RESULT);
+        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.result-title"), ExamStyles.PAGE_TITLE));
         if (o.result().isEmpty()) {
-            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.expired"), "exam-result-verdict", "exam-result-fail"));
+            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.expired"), ExamStyles.RESULT_VERDICT, ExamStyles.RESULT_FAIL));
         } else {
             ExamResult r = o.result().get();
             Label verdict = Ui.label(Ui.t(lang, r.passed() ? "app.exam.passed" : "app.exam.failed"),
-                    "exam-result-verdict", r.passed() ? "exam-result-pass" : "exam-result-fail");
-            verdict.setId("exam-verdict");
+                    ExamStyles.RESULT_VERDICT, r.passed() ? ExamStyles.RESULT_PASS : ExamStyles.RESULT_FAIL);
+            verdict.setId(ExamStyles.Id.VERDICT);
             Label score = Ui.label(Ui.t(lang, "app.exam.score", Ui.points(r.score()), Ui.points(r.max()),
-                    Math.round(r.percent()), Ui.points(r.pointsNeeded())), "exam-result-score");
-            score.setId("exam-score");
+                    Math.round(r.percent()), Ui.points(r.pointsNeeded())), ExamStyles.RESULT_SCORE);
+            score.setId(ExamStyles.Id.SCORE);
             page.getChildren().addAll(verdict, score, topics(r, blueprint, lang));
         }
-        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.reason-" + o.reason().code()), "exam-result-reason"));
-        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.record-saved", String.valueOf(o.record())), "exam-result-record"));
+        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.reason-" + o.reason().code()), ExamStyles.RESULT_REASON));
+        page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.record-saved", String.valueOf(o.record())), ExamStyles.RESULT_RECORD));
         if (!o.review().isEmpty()) {
-            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-answers"), "exam-page-title"));
+            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-answers"), ExamStyles.PAGE_TITLE));
             for (ExamOutcome.QuestionReview qr : o.review()) {
                 page.getChildren().add(review(qr, blueprint, lang));
             }
         } else if (o.status() == AttemptStatus.SUBMITTED) {
-            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.no-explanations"), "exam-hint"));
+            page.getChildren().add(Ui.label(Ui.t(lang, "app.exam.no-explanations"), ExamStyles.HINT));
         }
         Button done = Ui.button(Ui.t(lang, "app.exam.close"), close, "accent");
-        done.setId("exam-close");
+        done.setId(ExamStyles.Id.CLOSE);
         page.getChildren().add(done);
     }
 
@@ -67,11 +69,11 @@ final class ResultView {
         BarChart<String, Number> chart = new BarChart<>(x, y) {
             @Override
             public String getUserAgentStylesheet() {
-                return campus.app.shell.Theme.chartStylesheet();
+                return campus.app.theme.Theme.chartStylesheet();
             }
         };
-        chart.setId("exam-topics");
-        chart.getStyleClass().add("exam-topics");
+        chart.setId(ExamStyles.Id.TOPICS);
+        chart.getStyleClass().add(ExamStyles.TOPICS);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle(Ui.t(lang, "app.exam.by-topic"));
@@ -83,6 +85,14 @@ final class ResultView {
                     Math.round(t.percent())));
         }
         chart.getData().add(series);
+        // Several topics with long names do not fit side by side: the axis then turns its labels upright, and
+        // they take their length from the chart's height. Grow the chart by that length so the bars keep theirs.
+        int longest = series.getData().stream().mapToInt(d -> d.getXValue().length()).max().orElse(0);
+        double perTopic = Math.max(320, 120 * r.topics().size() + 120) / Math.max(1.0, r.topics().size());
+        if (longest * 7.5 > perTopic) {
+            chart.setPrefHeight(260 + longest * 7.5);
+            chart.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return chart;
     }
 
@@ -90,27 +100,41 @@ final class ResultView {
         PresentedQuestion q = qr.question();
         QuestionGrade g = qr.grade();
         VBox card = new VBox(6);
-        card.getStyleClass().addAll("exam-review-card", "exam-review-" + g.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        card.getStyleClass().addAll(ExamStyles.REVIEW_CARD, outcomeStyle(g.outcome()));
         card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-question", q.number(), Ui.points(g.earned()),
-                Ui.points(g.max())), "exam-review-number"));
+                Ui.points(g.max())), ExamStyles.Hook.REVIEW_NUMBER));
         if (!qr.topics().isEmpty()) {
             card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.review-topics", qr.topics().stream()
                     .map(t -> blueprint.topicName(t).in(lang)).collect(java.util.stream.Collectors.joining(" · "))),
-                    "exam-review-topics"));
+                    ExamStyles.REVIEW_TOPICS));
         }
-        card.getChildren().add(PromptView.of(q.prompt().in(lang), "exam-prompt"));
+        card.getChildren().add(PromptView.of(q.prompt().in(lang), ExamStyles.PROMPT));
         card.getChildren().add(Ui.label(Ui.t(lang, "app.exam.your-answer",
                 qr.response().map(r -> ResponseText.describe(q, r, lang)).orElse(Ui.t(lang, "app.exam.no-answer"))),
-                "exam-review-answer"));
-        g.feedback().ifPresent(m -> card.getChildren().add(Ui.label(m.in(lang), "exam-review-feedback")));
+                ExamStyles.Hook.REVIEW_ANSWER));
+        g.feedback().ifPresent(m -> card.getChildren().add(Ui.label(m.in(lang), ExamStyles.Hook.REVIEW_FEEDBACK)));
+        g.answerFeedback().forEach(t -> card.getChildren().add(PromptView.of(t.in(lang), QuizStyles.ANSWER_FEEDBACK)));
         if (!g.correct()) {
-            card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.correct-answer"), "quiz-feedback-heading"));
-            card.getChildren().add(PromptView.of(qr.correctAnswer().in(lang), "quiz-correct-answer"));
+            card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.correct-answer"), QuizStyles.FEEDBACK_HEADING));
+            card.getChildren().add(PromptView.of(qr.correctAnswer().in(lang), QuizStyles.Hook.CORRECT_ANSWER));
         }
         if (!qr.explanation().in(lang).isBlank()) {
-            card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.explanation"), "quiz-feedback-heading"));
-            card.getChildren().add(PromptView.of(qr.explanation().in(lang), "quiz-explanation"));
+            card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.explanation"), QuizStyles.FEEDBACK_HEADING));
+            card.getChildren().add(PromptView.of(qr.explanation().in(lang), QuizStyles.Hook.EXPLANATION));
         }
         return card;
+    }
+
+    private static String outcomeStyle(QuestionGrade.Outcome outcome) {
+        switch (outcome) {
+            case CORRECT:
+                return ExamStyles.REVIEW_CORRECT;
+            case PARTIAL:
+                return ExamStyles.REVIEW_PARTIAL;
+            case WRONG:
+                return ExamStyles.REVIEW_WRONG;
+            default:
+                return ExamStyles.REVIEW_UNANSWERED;
+        }
     }
 }

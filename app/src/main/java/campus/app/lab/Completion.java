@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.theme.LabStyles;
 import campus.labs.sandbox.SchemaTable;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +29,8 @@ final class Completion {
         this.area = area;
         this.schema = schema;
         this.keywords = keywords;
-        list.getStyleClass().add("lab-completion");
-        list.setId("lab-completion");
+        list.getStyleClass().add(LabStyles.COMPLETION);
+        list.setId(LabStyles.Id.COMPLETION);
         list.setPrefSize(240, 180);
         list.getStylesheets().add(LabPane.STYLESHEET);
         list.setOnMouseClicked(e -> {

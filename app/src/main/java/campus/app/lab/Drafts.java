@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +24,7 @@ final class Drafts implements AutoCloseable {
     static final long DEBOUNCE_MS = 500;
 
     private final Path folder;
-    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "campus-drafts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService io = campus.app.concurrent.DaemonThreads.scheduled("campus-drafts");
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, String> unsaved = new ConcurrentHashMap<>();
 

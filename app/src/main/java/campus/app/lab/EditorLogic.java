@@ -4,6 +4,7 @@ import campus.app.sql.SqlHighlighter;
 import campus.app.sql.SqlSpan;
 import campus.app.sql.SqlTokenKind;
 import campus.labs.sandbox.SchemaTable;
+import campus.labs.sql.SqlLexer;
 import campus.labs.sql.SqlScript;
 import campus.labs.sql.SqlStatement;
 import campus.labs.sql.SqlSyntaxException;
@@ -109,13 +110,20 @@ final class EditorLogic {
         return text.substring(lineStart, i);
     }
 
-    /** The word being typed: letters, digits and {@code _} just before the caret. */
+    /**
+     * The word being typed: the name the lexer reads just before the caret (the lexer H2's own tokenizer is
+     * matched by), or an empty range when the caret is not at the end of a name (in a string, a comment, after a
+     * symbol).
+     */
     static Range wordBefore(String text, int caret) {
-        int i = caret;
-        while (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
-            i--;
-        }
-        return new Range(i, caret);
+        Range[] last = {new Range(caret, caret)};
+        // lexing from the start of the text keeps strings and comments that cross lines right
+        SqlLexer.lex(text, 0, caret, SqlLexer.State.NORMAL, SqlLexer.Flavor.H2, x -> {
+            if (x.end() == caret && x.kind() == SqlLexer.Kind.WORD) {
+                last[0] = new Range(x.start(), x.end());
+            }
+        });
+        return last[0];
     }
 
     /**

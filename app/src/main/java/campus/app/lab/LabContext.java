@@ -1,5 +1,7 @@
 package campus.app.lab;
 
+import campus.app.concurrent.DaemonThreads;
+import campus.app.embed.Embedder;
 import campus.i18n.Lang;
 import campus.labs.Lab;
 import campus.labs.LabCatalog;
@@ -15,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -24,12 +25,12 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 
 /**
- * What lesson labs need from the app, made once per window: the lab catalog (scanned on a worker and
+ * The {@link Embedder} of lesson labs, made once per window: the lab catalog (scanned on a worker and
  * again when the content is reloaded), workers, drafts, where learning events go, and one
  * {@link LabViewModel} per lab id, so sessions (loaded datasets) and the learner's work survive the
  * renderer rebuilding a lesson. {@link #close()} closes every session and writes pending drafts.
  */
-public final class LabContext implements AutoCloseable {
+public final class LabContext implements Embedder {
 
     /** How long {@link #close()} waits for sessions still at work (on the UI thread, as the window closes). */
     static final long CLOSE_WAIT_MS = 1000;
@@ -37,16 +38,14 @@ public final class LabContext implements AutoCloseable {
     private final Supplier<List<Path>> roots;
     private final LearningEventSink events;
     private final Drafts drafts;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "campus-lab");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = DaemonThreads.cached("campus-lab");
     private final Executor ui;
     private final Map<String, LabViewModel> models = new ConcurrentHashMap<>();
     private volatile SandboxLimits limits = SandboxLimits.DEFAULT;
     private volatile UnaryOperator<LabViewModel.Opener> opening = UnaryOperator.identity();
     private CompletableFuture<LabCatalog> catalog;
+    private final Path cacheFolder;
+    private campus.labs.sandbox.DatasetCache cache;
     private Object generation;
 
     /** For tests: {@code ui} runs what the workers hand back (instead of the FX thread). */
@@ -54,12 +53,13 @@ public final class LabContext implements AutoCloseable {
         this.roots = Objects.requireNonNull(roots);
         this.events = Objects.requireNonNull(events);
         this.drafts = new Drafts(dataDir);
+        this.cacheFolder = dataDir.resolve("cache").resolve("datasets");
         this.ui = ui;
     }
 
     /**
      * @param roots   content roots holding courses (and their labs), asked again on each rescan
-     * @param dataDir the learner's data folder: drafts go to {@code drafts/}
+     * @param dataDir the learner's data folder: drafts go to {@code drafts/}, generated datasets to {@code cache/datasets/}
      * @param events  the app's one learning-event sink
      */
     public static LabContext create(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events) {
@@ -83,6 +83,7 @@ public final class LabContext implements AutoCloseable {
      * when the content was reloaded (the shell passes its library): then the catalog is scanned again
      * and a lab whose files changed gets a fresh session. Call on the UI thread.
      */
+    @Override
     public Node pane(String labId, Lang lang, Object generation) {
         LabPane pane = new LabPane(labId, lang);
         catalog(generation).thenAcceptAsync(c -> {
@@ -115,9 +116,31 @@ public final class LabContext implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            return new LabViewModel(lab, opening.apply(l -> LabSession.open(l, c.datasets(), limits, events)), pool, ui,
-                    drafts);
+            LabViewModel.Opener open = new LabViewModel.Opener() {
+                @Override
+                public LabSession open(Lab l) throws LabSession.LabUnavailableException {
+                    return open(l, campus.labs.dataset.LoadProgress.NONE);
+                }
+
+                @Override
+                public LabSession open(Lab l, campus.labs.dataset.LoadProgress progress)
+                        throws LabSession.LabUnavailableException {
+                    return LabSession.open(l, c.datasets(), cache(), limits, events, progress);
+                }
+            };
+            return new LabViewModel(lab, opening.apply(open), pool, ui, drafts);
         });
+    }
+
+    /**
+     * Generated datasets kept in the data folder ({@code cache/datasets/}), so a big one is generated once; made on the
+     * first session's worker (it looks at the folder), never on the UI thread.
+     */
+    private synchronized campus.labs.sandbox.DatasetCache cache() {
+        if (cache == null) {
+            cache = campus.labs.sandbox.DatasetCache.in(cacheFolder);
+        }
+        return cache;
     }
 
     /** The lab's SQL editor (highlighting, line numbers, no run buttons) for quiz and exam SQL questions. */

@@ -1,5 +1,7 @@
 package campus.app.lab;
 
+import campus.app.theme.LabStyles;
+import campus.app.theme.Theme;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import campus.i18n.Msg;
@@ -25,7 +27,7 @@ import javafx.scene.layout.VBox;
  */
 public final class LabPane extends VBox {
 
-    static final String STYLESHEET = LabPane.class.getResource("/campus/app/theme/lab.css").toExternalForm();
+    static final String STYLESHEET = Theme.stylesheet(Theme.LAB_CSS);
 
     private final String labId;
     private final Lang lang;
@@ -34,9 +36,9 @@ public final class LabPane extends VBox {
         super(8);
         this.labId = labId;
         this.lang = lang;
-        getStyleClass().add("lab-pane");
+        getStyleClass().add(LabStyles.PANE);
         getStylesheets().add(STYLESHEET);
-        setId("lab-" + labId);
+        setId(LabStyles.Id.PANE_PREFIX + labId);
         getChildren().setAll(muted(t("app.lab.loading", labId)));
     }
 
@@ -47,7 +49,7 @@ public final class LabPane extends VBox {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.getStyleClass().add("lab-muted");
+        l.getStyleClass().add(LabStyles.MUTED);
         return l;
     }
 
@@ -61,30 +63,30 @@ public final class LabPane extends VBox {
     }
 
     private void problem(String text) {
-        getStyleClass().add("lab-problem");
+        getStyleClass().add(LabStyles.PROBLEM);
         Label l = new Label(text);
-        l.setId("lab-problem");
+        l.setId(LabStyles.Id.PROBLEM);
         l.setWrapText(true);
         getChildren().setAll(l);
     }
 
     void show(LabViewModel vm) {
         Label title = new Label(vm.lab().title().in(lang));
-        title.getStyleClass().add("lab-title");
+        title.getStyleClass().add(LabStyles.TITLE);
         title.setWrapText(true);
         Label points = new Label(t("app.lab.points", vm.lab().points()));
-        points.getStyleClass().add("lab-points");
+        points.getStyleClass().add(LabStyles.POINTS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, points);
         head.setAlignment(Pos.BASELINE_LEFT);
         Label task = new Label(vm.lab().task().in(lang));
-        task.getStyleClass().add("lab-task");
+        task.getStyleClass().add(LabStyles.Hook.TASK);
         task.setWrapText(true);
 
         SqlEditor editor = new SqlEditor(vm::schema);
         editor.setText(vm.text());
-        editor.node().setId("lab-editor");
+        editor.node().setId(LabStyles.Id.EDITOR);
         ((Region) editor.node()).setPrefHeight(170);
         ((Region) editor.node()).setMinHeight(90);
         editor.setOnChange(() -> vm.setText(editor.text()));
@@ -111,36 +113,64 @@ public final class LabPane extends VBox {
         editor.setOnRun(run);
         editor.setOnCheck(vm::check);
 
-        Button runB = button("lab-run", "app.lab.run", run, "accent");
+        Button runB = button(LabStyles.Id.RUN, "app.lab.run", run, "accent");
         runB.setTooltip(new Tooltip(t("app.lab.tip.run")));
-        Button checkB = button("lab-check", "app.lab.check", vm::check, "success");
+        Button checkB = button(LabStyles.Id.CHECK, "app.lab.check", vm::check, "success");
         checkB.setTooltip(new Tooltip(t("app.lab.tip.check")));
-        Button explainB = button("lab-explain", "app.lab.explain", explain);
-        Button hintB = button("lab-hint", "app.lab.hint", vm::nextHint);
+        Button explainB = button(LabStyles.Id.EXPLAIN, "app.lab.explain", explain);
+        Button hintB = button(LabStyles.Id.HINT, "app.lab.hint", vm::nextHint);
         hintB.disableProperty().bind(vm.hintsLeftProperty().not().or(vm.workingProperty()));
         VBox confirm = new VBox(4);
-        confirm.getStyleClass().add("lab-confirm");
+        confirm.getStyleClass().add(LabStyles.CONFIRM);
         confirm.managedProperty().bind(confirm.visibleProperty());
         confirm.setVisible(false);
-        Button solutionB = button("lab-solution", "app.lab.solution",
+        Button solutionB = button(LabStyles.Id.SOLUTION, "app.lab.solution",
                 () -> ask(confirm, "app.lab.solutionConfirm", "app.lab.solutionShow", vm::revealSolution));
         solutionB.disableProperty().bind(vm.solutionAllowedProperty().not().or(vm.workingProperty()));
-        Button resetB = button("lab-reset", "app.lab.reset",
+        Button resetB = button(LabStyles.Id.RESET, "app.lab.reset",
                 () -> ask(confirm, "app.lab.resetConfirm", "app.lab.resetDo", vm::resetDataset));
 
         ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setId("lab-progress");
+        spinner.setId(LabStyles.Id.PROGRESS);
         spinner.setPrefSize(18, 18);
         Label busyText = new Label();
-        busyText.setId("lab-busy-text");
-        busyText.getStyleClass().add("lab-muted");
-        Button cancelB = button("lab-cancel", "app.lab.cancel", vm::cancel, "danger");
-        HBox busy = new HBox(6, spinner, busyText, cancelB);
+        busyText.setId(LabStyles.Id.BUSY_TEXT);
+        busyText.getStyleClass().add(LabStyles.MUTED);
+        Button cancelB = button(LabStyles.Id.CANCEL, "app.lab.cancel", vm::cancel, "danger");
+        // While the dataset opens: a bar with the fraction done (generating a big dataset the first time takes a while;
+        // opening its saved copy later takes a moment, shown as a bar that moves without a fraction).
+        javafx.scene.control.ProgressBar loadBar = new javafx.scene.control.ProgressBar();
+        loadBar.setId(LabStyles.Id.LOAD_PROGRESS);
+        loadBar.setPrefWidth(160);
+        loadBar.setMinWidth(120); // the busy text wraps and would otherwise squeeze the bar to nothing
+        loadBar.managedProperty().bind(loadBar.visibleProperty());
+        loadBar.visibleProperty().bind(vm.loadingProperty().isNotNull());
+        loadBar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            var l = vm.loadingProperty().get();
+            return l == null || l.fraction() < 0 ? javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS : l.fraction();
+        }, vm.loadingProperty()));
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        spinner.visibleProperty().bind(vm.loadingProperty().isNull());
+        HBox busy = new HBox(6, spinner, loadBar, busyText, cancelB);
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.managedProperty().bind(busy.visibleProperty());
         busy.visibleProperty().bind(vm.busyProperty().isNotNull());
-        busyText.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang), vm.busyProperty()));
+        busyText.setWrapText(true);
+        busyText.textProperty().bind(Bindings.createStringBinding(() -> {
+            var l = vm.loadingProperty().get();
+            if (l != null) {
+                return l.what().in(lang) + (l.fraction() >= 0 ? " " + Math.round(l.fraction() * 100) + " %" : "");
+            }
+            return vm.busyProperty().get() == null ? "" : vm.busyProperty().get().in(lang);
+        }, vm.busyProperty(), vm.loadingProperty()));
+        Label notice = new Label();
+        notice.setId(LabStyles.Id.DATASET_NOTICE);
+        notice.getStyleClass().add(LabStyles.MUTED);
+        notice.setWrapText(true);
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.visibleProperty().bind(vm.datasetNoticeProperty().isNotNull());
+        notice.textProperty().bind(Bindings.createStringBinding(() -> vm.datasetNoticeProperty().get() == null ? ""
+                : vm.datasetNoticeProperty().get().in(lang), vm.datasetNoticeProperty()));
         // Cancel stops a statement: shown while one runs (Run, Explain, Check), not for a hint, the solution or a reset.
         cancelB.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.workingProperty().get()
                 && java.util.Set.of("app.lab.running", "app.lab.checking").contains(vm.busyProperty().get().key()),
@@ -153,17 +183,17 @@ public final class LabPane extends VBox {
         HBox.setHgrow(gap2, Priority.ALWAYS);
         HBox actions = new HBox(6, runB, checkB, explainB, gap2, hintB, solutionB, resetB);
         actions.setAlignment(Pos.CENTER_LEFT);
-        actions.getStyleClass().add("lab-actions");
+        actions.getStyleClass().add(LabStyles.Hook.ACTIONS);
 
         VBox hints = new VBox(4);
-        hints.setId("lab-hints");
+        hints.setId(LabStyles.Id.HINTS);
         Runnable showHints = () -> {
             hints.getChildren().clear();
             int n = 0;
             for (Text h : vm.hints()) {
                 Label l = new Label(t("app.lab.hintN", ++n, h.in(lang)));
                 l.setWrapText(true);
-                l.getStyleClass().add("lab-hint");
+                l.getStyleClass().add(LabStyles.HINT);
                 hints.getChildren().add(l);
             }
         };
@@ -171,21 +201,21 @@ public final class LabPane extends VBox {
         showHints.run();
 
         VBox solution = new VBox(4);
-        solution.setId("lab-solution-box");
-        solution.getStyleClass().add("lab-solution");
+        solution.setId(LabStyles.Id.SOLUTION_BOX);
+        solution.getStyleClass().add(LabStyles.SOLUTION);
         solution.managedProperty().bind(solution.visibleProperty());
         Runnable showSolution = () -> {
             String sql = vm.solutionProperty().get();
             solution.setVisible(sql != null);
             if (sql != null) {
                 TextArea ref = new TextArea(sql);
-                ref.setId("lab-solution-text");
+                ref.setId(LabStyles.Id.SOLUTION_TEXT);
                 ref.setEditable(false);
-                ref.getStyleClass().add("lab-solution-text");
+                ref.getStyleClass().add(LabStyles.SOLUTION_TEXT);
                 ref.setPrefRowCount(Math.min(10, (int) sql.chars().filter(c -> c == '\n').count() + 2));
-                Button copy = button("lab-copy-solution", "app.lab.copyToEditor", () -> editor.setTextUndoable(sql));
+                Button copy = button(LabStyles.Id.COPY_SOLUTION, "app.lab.copyToEditor", () -> editor.setTextUndoable(sql));
                 Label head2 = new Label(t("app.lab.solutionTitle"));
-                head2.getStyleClass().add("lab-section-title");
+                head2.getStyleClass().add(LabStyles.SECTION_TITLE);
                 solution.getChildren().setAll(head2, ref, copy);
             }
         };
@@ -193,15 +223,15 @@ public final class LabPane extends VBox {
         showSolution.run();
 
         VBox verdict = new VBox(4);
-        verdict.setId("lab-verdict");
+        verdict.setId(LabStyles.Id.VERDICT);
         verdict.managedProperty().bind(verdict.visibleProperty());
         Runnable showVerdict = () -> showVerdict(verdict, vm.verdictProperty().get());
         vm.verdictProperty().addListener((o, was, now) -> showVerdict.run());
         showVerdict.run();
 
         Label error = new Label();
-        error.setId("lab-error");
-        error.getStyleClass().add("lab-error");
+        error.setId(LabStyles.Id.ERROR);
+        error.getStyleClass().add(LabStyles.ERROR);
         error.setWrapText(true);
         error.managedProperty().bind(error.visibleProperty());
         Runnable showMark = () -> {
@@ -233,7 +263,7 @@ public final class LabPane extends VBox {
             }
         });
 
-        getChildren().setAll(head, task, editor.node(), actions, busy, confirm, hints, solution, verdict, error,
+        getChildren().setAll(head, task, editor.node(), actions, busy, notice, confirm, hints, solution, verdict, error,
                 SchemaTree.of(vm.schema(), lang, name -> {
                     editor.area().replaceSelection(name);
                     editor.area().requestFocus();
@@ -251,11 +281,11 @@ public final class LabPane extends VBox {
     private void ask(VBox confirm, String question, String yes, Runnable action) {
         Label q = new Label(t(question));
         q.setWrapText(true);
-        Button ok = button("lab-confirm-yes", yes, () -> {
+        Button ok = button(LabStyles.Id.CONFIRM_YES, yes, () -> {
             confirm.setVisible(false);
             action.run();
         }, "danger");
-        Button no = button("lab-confirm-no", "app.lab.cancel", () -> confirm.setVisible(false));
+        Button no = button(LabStyles.Id.CONFIRM_NO, "app.lab.cancel", () -> confirm.setVisible(false));
         HBox buttons = new HBox(6, ok, no);
         confirm.getChildren().setAll(q, buttons);
         confirm.setVisible(true);
@@ -263,21 +293,21 @@ public final class LabPane extends VBox {
 
     private void showVerdict(VBox box, Verdict v) {
         box.setVisible(v != null);
-        box.getStyleClass().removeAll("lab-verdict-passed", "lab-verdict-failed");
+        box.getStyleClass().removeAll(LabStyles.VERDICT_PASSED, LabStyles.VERDICT_FAILED);
         if (v == null) {
             box.getChildren().clear();
             return;
         }
-        box.getStyleClass().addAll("lab-verdict", v.passed() ? "lab-verdict-passed" : "lab-verdict-failed");
+        box.getStyleClass().addAll(LabStyles.VERDICT, v.passed() ? LabStyles.VERDICT_PASSED : LabStyles.VERDICT_FAILED);
         Label head = new Label(t(v.passed() ? "app.lab.passed" : "app.lab.notYet", v.score(), v.maxScore()));
-        head.setId("lab-verdict-title");
-        head.getStyleClass().add("lab-verdict-title");
+        head.setId(LabStyles.Id.VERDICT_TITLE);
+        head.getStyleClass().add(LabStyles.VERDICT_TITLE);
         box.getChildren().setAll(head);
         for (Msg m : v.messages()) {
             if (v.passed() || !v.problem().isPresent() || !m.equals(v.problem().get().message())) {
                 Label l = new Label(m.in(lang));
                 l.setWrapText(true);
-                l.getStyleClass().add("lab-verdict-message");
+                l.getStyleClass().add(LabStyles.Hook.VERDICT_MESSAGE);
                 box.getChildren().add(l);
             }
         }

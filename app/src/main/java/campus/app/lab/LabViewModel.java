@@ -6,6 +6,7 @@ import campus.labs.CheckKind;
 import campus.labs.Lab;
 import campus.labs.LabSession;
 import campus.labs.Verdict;
+import campus.labs.dataset.LoadProgress;
 import campus.labs.sandbox.RunResult;
 import campus.labs.sandbox.SchemaTable;
 import campus.labs.sandbox.SqlProblem;
@@ -54,7 +55,15 @@ public final class LabViewModel {
 
     interface Opener {
         LabSession open(Lab lab) throws LabSession.LabUnavailableException;
+
+        /** Opens the session, telling {@code progress} (on the worker) how far the dataset has got. */
+        default LabSession open(Lab lab, LoadProgress progress) throws LabSession.LabUnavailableException {
+            return open(lab);
+        }
     }
+
+    /** How far the dataset has got while the session opens: what happens, and the fraction done (-1: not known). */
+    public record Loading(Msg what, double fraction) { }
 
     /** What the learner can ask of the session (the lab's buttons and their keys). */
     enum Action { RUN, EXPLAIN, CHECK, HINT, SOLUTION, RESET }
@@ -63,7 +72,7 @@ public final class LabViewModel {
     private final Opener opener;
     private final Executor pool;
     private final Executor ui;
-    private final Drafts drafts;
+    private final EditorText text;
     /** Whether the session still puts its dataset back after a check (a test replaces it: see {@link #withPutBack}). */
     private volatile Predicate<LabSession> puttingBack = LabSession::restoring;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
@@ -75,9 +84,6 @@ public final class LabViewModel {
      */
     private final Map<Action, Runnable> waiting = new LinkedHashMap<>();
 
-    private String text;
-    private boolean draftAsked;
-    private final BooleanProperty draftLoaded = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> busy = new SimpleObjectProperty<>();
     private final BooleanProperty opening = new SimpleBooleanProperty();
     /** A checked state lab puts its dataset back (after the verdict is shown); UI thread only. */
@@ -85,6 +91,10 @@ public final class LabViewModel {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> unavailable = new SimpleObjectProperty<>();
+    private final ObjectProperty<Loading> loading = new SimpleObjectProperty<>();
+    /** The last progress the worker reported and the UI thread has not taken yet: at most one hand-over is queued. */
+    private final java.util.concurrent.atomic.AtomicReference<Loading> loadingNext = new java.util.concurrent.atomic.AtomicReference<>();
+    private final ObjectProperty<Msg> datasetNotice = new SimpleObjectProperty<>();
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>();
@@ -103,8 +113,7 @@ public final class LabViewModel {
         this.opener = opener;
         this.pool = pool;
         this.ui = ui;
-        this.drafts = drafts;
-        this.text = lab.starter();
+        this.text = new EditorText(lab.id(), lab.starter(), drafts, pool, ui);
         hintsLeft.set(!lab.hints().isEmpty());
         solutionAllowed.set(lab.reveal().allows(0, true));
         working.bind(busy.isNotNull().and(opening.not()).and(restoring.not()));
@@ -126,35 +135,21 @@ public final class LabViewModel {
     // --- editor text and draft ---------------------------------------------------------------
 
     public String text() {
-        return text;
+        return text.get();
     }
 
     /** The learner edited the text: kept here and saved as a draft (debounced). */
     public void setText(String now) {
-        if (!now.equals(text)) {
-            text = now;
-            drafts.save(lab.id(), now);
-        }
+        text.set(now);
     }
 
     /** Reads the saved draft once, on a worker; {@code apply} gets it on the UI thread if there is one. */
     public void loadDraft(Consumer<String> apply) {
-        if (draftAsked) {
-            return;
-        }
-        draftAsked = true;
-        String before = text;
-        CompletableFuture.supplyAsync(() -> drafts.load(lab.id()), pool).thenAcceptAsync(d -> {
-            if (d.isPresent() && text.equals(before)) {
-                text = d.get();
-                apply.accept(text);
-            }
-            draftLoaded.set(true);
-        }, ui);
+        text.loadDraft(apply);
     }
 
     public ReadOnlyBooleanProperty draftLoadedProperty() {
-        return draftLoaded;
+        return text.draftLoadedProperty();
     }
 
     // --- session -------------------------------------------------------------------------------
@@ -166,10 +161,21 @@ public final class LabViewModel {
         }
         opening.set(true);
         busy.set(Msg.of("app.lab.preparing"));
+        LoadProgress progress = (what, fraction) -> {
+            if (loadingNext.getAndSet(new Loading(what, fraction)) == null) {
+                ui.execute(() -> {
+                    Loading l = loadingNext.getAndSet(null);
+                    if (l != null && opening.get()) {
+                        loading.set(l);
+                    }
+                });
+            }
+        };
         submit(() -> {
             try {
-                LabSession s = opener.open(lab);
+                LabSession s = opener.open(lab, progress);
                 List<SchemaTable> tables = s.schema();
+                Msg repaired = s.datasetRepaired().orElse(null);
                 boolean allowed = s.canRevealSolution(true);
                 if (closed) {
                     s.close();
@@ -181,6 +187,8 @@ public final class LabViewModel {
                     solutionAllowed.set(allowed);
                     busy.set(null);
                     opening.set(false);
+                    loading.set(null);
+                    datasetNotice.set(repaired);
                     ready.set(true);
                     runWaiting();
                 });
@@ -205,6 +213,7 @@ public final class LabViewModel {
             waiting.clear(); // the presses made while it opened are dropped: the pane says why the lab cannot run
             busy.set(null);
             opening.set(false);
+            loading.set(null);
             unavailable.set(why);
         });
     }
@@ -317,7 +326,7 @@ public final class LabViewModel {
 
     /** Checks the whole editor text; the attempt is recorded by the session. */
     public void check() {
-        String sql = text;
+        String sql = text.get();
         withSession(Action.CHECK, "app.lab.checking", s -> s.check(sql), v -> {
             verdict.set(v);
             shown.set(new Shown(v.run(), false));
@@ -386,6 +395,19 @@ public final class LabViewModel {
     }
 
     // --- state for the view ----------------------------------------------------------------------
+
+    /**
+     * While the session opens: what happens to the dataset (generated the first time, then opened from its saved copy)
+     * and how far it has got; null otherwise.
+     */
+    public ReadOnlyObjectProperty<Loading> loadingProperty() {
+        return loading;
+    }
+
+    /** Why the dataset's saved copy had to be generated again when the session opened (it was damaged), or null. */
+    public ReadOnlyObjectProperty<Msg> datasetNoticeProperty() {
+        return datasetNotice;
+    }
 
     /** What the worker is doing (preparing, running…), or null when idle. */
     public ReadOnlyObjectProperty<Msg> busyProperty() {

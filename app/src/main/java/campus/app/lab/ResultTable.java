@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.theme.LabStyles;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import campus.labs.sandbox.ResultColumn;
@@ -30,8 +31,8 @@ final class ResultTable {
 
     static TableView<List<Object>> of(StatementResult r, Lang lang) {
         TableView<List<Object>> table = new TableView<>();
-        table.setId("lab-result-table");
-        table.getStyleClass().add("lab-result-table");
+        table.setId(LabStyles.Id.RESULT_TABLE);
+        table.getStyleClass().add(LabStyles.RESULT_TABLE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         for (int k = 0; k < r.columns().size(); k++) {
             ResultColumn c = r.columns().get(k);
@@ -109,7 +110,7 @@ final class ResultTable {
             return b.append('\'').toString();
         }
         if (v instanceof java.math.BigDecimal) {
-            return ((java.math.BigDecimal) v).toPlainString();
+            return campus.labs.sandbox.Values.plain((java.math.BigDecimal) v);
         }
         return String.valueOf(v);
     }
@@ -134,19 +135,19 @@ final class ResultTable {
         ValueCell(boolean numeric) {
             this.numeric = numeric;
             if (numeric) {
-                getStyleClass().add("lab-cell-number");
+                getStyleClass().add(LabStyles.CELL_NUMBER);
             }
         }
 
         @Override
         protected void updateItem(Object v, boolean empty) {
             super.updateItem(v, empty);
-            getStyleClass().remove("lab-cell-null");
+            getStyleClass().remove(LabStyles.CELL_NULL);
             if (empty) {
                 setText(null);
             } else if (v == null) {
                 setText("NULL");
-                getStyleClass().add("lab-cell-null");
+                getStyleClass().add(LabStyles.CELL_NULL);
             } else {
                 setText(format(v));
             }

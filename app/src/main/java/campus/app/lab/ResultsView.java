@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.theme.LabStyles;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import campus.labs.sandbox.RunResult;
@@ -22,8 +23,8 @@ final class ResultsView extends VBox {
     ResultsView(Lang lang) {
         super(6);
         this.lang = lang;
-        getStyleClass().add("lab-results");
-        setId("lab-results");
+        getStyleClass().add(LabStyles.Hook.RESULTS);
+        setId(LabStyles.Id.RESULTS);
         empty();
     }
 
@@ -33,7 +34,7 @@ final class ResultsView extends VBox {
 
     void empty() {
         Label l = new Label(t("app.lab.noResult"));
-        l.getStyleClass().add("lab-muted");
+        l.getStyleClass().add(LabStyles.MUTED);
         getChildren().setAll(l);
     }
 
@@ -59,15 +60,15 @@ final class ResultsView extends VBox {
                 Label l = new Label(t("app.lab.statement", k + 1, r.isQuery()
                         ? t("app.lab.stmtRows", r.totalRows()) : t("app.lab.stmtUpdated", r.updateCount()))
                         + " · " + ms(r.elapsedNanos()));
-                l.getStyleClass().add("lab-statement-summary");
+                l.getStyleClass().add(LabStyles.STATEMENT_SUMMARY);
                 getChildren().add(l);
             }
         }
         if (last.isPresent()) {
             StatementResult r = last.get();
             Label count = new Label(countText(r));
-            count.setId("lab-row-count");
-            count.getStyleClass().add("lab-row-count");
+            count.setId(LabStyles.Id.ROW_COUNT);
+            count.getStyleClass().add(LabStyles.ROW_COUNT);
             getChildren().addAll(ResultTable.of(r, lang), count);
         } else if (all.isEmpty() && run.ok()) {
             empty();
@@ -100,10 +101,10 @@ final class ResultsView extends VBox {
             }
         }
         Label title = new Label(t("app.lab.plan"));
-        title.getStyleClass().add("lab-section-title");
+        title.getStyleClass().add(LabStyles.SECTION_TITLE);
         TextArea plan = new TextArea(b.toString());
-        plan.setId("lab-plan");
-        plan.getStyleClass().add("lab-plan");
+        plan.setId(LabStyles.Id.PLAN);
+        plan.getStyleClass().add(LabStyles.PLAN);
         plan.setEditable(false);
         plan.setWrapText(true);
         plan.setPrefRowCount(Math.min(14, Math.max(3, (int) b.chars().filter(c -> c == '\n').count() + 2)));

@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.theme.LabStyles;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
 import campus.labs.sandbox.SchemaTable;
@@ -27,8 +28,8 @@ final class SchemaTree {
 
     static TitledPane of(ObservableList<SchemaTable> schema, Lang lang, Consumer<String> insert) {
         TreeView<SchemaTree.Entry> tree = new TreeView<>(new TreeItem<>());
-        tree.setId("lab-schema");
-        tree.getStyleClass().add("lab-schema");
+        tree.setId(LabStyles.Id.SCHEMA);
+        tree.getStyleClass().add(LabStyles.SCHEMA);
         tree.setShowRoot(false);
         tree.setPrefHeight(200);
         fill(tree, schema, lang);
@@ -40,8 +41,8 @@ final class SchemaTree {
             }
         });
         TitledPane pane = new TitledPane(Messages.of(lang).get("app.lab.schema"), tree);
-        pane.setId("lab-schema-pane");
-        pane.getStyleClass().add("lab-schema-pane");
+        pane.setId(LabStyles.Id.SCHEMA_PANE);
+        pane.getStyleClass().add(LabStyles.Hook.SCHEMA_PANE);
         pane.setExpanded(false);
         pane.setAnimated(false);
         return pane;

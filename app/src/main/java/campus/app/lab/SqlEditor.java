@@ -3,6 +3,7 @@ package campus.app.lab;
 import campus.app.quiz.SqlInput;
 import campus.app.sql.SqlHighlighter;
 import campus.app.sql.SqlSpan;
+import campus.app.theme.LabStyles;
 import campus.labs.sandbox.SchemaTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public final class SqlEditor implements SqlInput {
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
-    private final List<SqlHighlighter.State> lineStates = new ArrayList<>();
+    private final List<campus.labs.sql.SqlLexer.State> lineStates = new ArrayList<>();
     private int dirtyFrom = Integer.MAX_VALUE;
     private int dirtyTo = -1;
     private boolean pending;
@@ -61,10 +62,10 @@ public final class SqlEditor implements SqlInput {
 
     /** @param schema the tables completion offers, asked each time the popup opens */
     public SqlEditor(Supplier<List<SchemaTable>> schema) {
-        area.getStyleClass().add("lab-editor");
+        area.getStyleClass().add(LabStyles.EDITOR);
         area.getStylesheets().add(LabPane.STYLESHEET);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        scroll.getStyleClass().add("lab-editor-scroll");
+        scroll.getStyleClass().add(LabStyles.EDITOR_SCROLL);
         // A wheel turn the editor cannot use (its text fits, or it is at the end already) scrolls
         // the lesson around it: a short query must not trap the learner's wheel inside the lab.
         scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
@@ -77,7 +78,7 @@ public final class SqlEditor implements SqlInput {
                 javafx.event.Event.fireEvent(outer, e.copyFor(outer, outer));
             }
         });
-        lineStates.add(SqlHighlighter.State.NORMAL);
+        lineStates.add(campus.labs.sql.SqlLexer.State.NORMAL);
         completion = new Completion(area, schema, SqlHighlighter.keywords());
         area.plainTextChanges().subscribe(this::changed);
         area.caretPositionProperty().addListener((o, was, now) -> matchBrackets());
@@ -160,7 +161,7 @@ public final class SqlEditor implements SqlInput {
             end = Math.max(offset, start);
         }
         if (end > start) {
-            addClass(start, end, "lab-error-mark");
+            addClass(start, end, LabStyles.ERROR_MARK);
             marked = new int[] {start, end};
         }
         area.moveTo(offset);
@@ -169,7 +170,7 @@ public final class SqlEditor implements SqlInput {
 
     void clearMark() {
         if (marked.length == 2 && marked[1] <= area.getLength()) {
-            removeClass(marked[0], marked[1], "lab-error-mark");
+            removeClass(marked[0], marked[1], LabStyles.ERROR_MARK);
         }
         marked = new int[0];
     }
@@ -245,23 +246,23 @@ public final class SqlEditor implements SqlInput {
             return;
         }
         int p = Math.max(0, Math.min(dirtyFrom, lines - 1));
-        SqlHighlighter.State state = p == 0 ? SqlHighlighter.State.NORMAL : lineStates.get(p);
+        campus.labs.sql.SqlLexer.State state = p == 0 ? campus.labs.sql.SqlLexer.State.NORMAL : lineStates.get(p);
         if (state == null) {
             p = 0;
-            state = SqlHighlighter.State.NORMAL;
+            state = campus.labs.sql.SqlLexer.State.NORMAL;
         }
         List<SqlSpan> spans = new ArrayList<>();
         for (; p < lines; p++) {
             lineStates.set(p, state);
             String text = area.getParagraph(p).getText();
             spans.clear();
-            SqlHighlighter.State end = SqlHighlighter.lex(text, 0, text.length(), state, spans);
+            campus.labs.sql.SqlLexer.State end = SqlHighlighter.lex(text, 0, text.length(), state, spans);
             if (!text.isEmpty()) {
                 area.setStyleSpans(p, 0, styles(spans, text.length()));
             }
             restyledLines++;
             state = end;
-            if (p >= dirtyTo && p + 1 < lines && state == lineStates.get(p + 1)) {
+            if (p >= dirtyTo && p + 1 < lines && state.equals(lineStates.get(p + 1))) {
                 break;
             }
         }
@@ -287,19 +288,19 @@ public final class SqlEditor implements SqlInput {
     static String styleOf(SqlSpan s) {
         switch (s.kind()) {
             case KEYWORD:
-                return "lab-sql-keyword";
+                return LabStyles.SQL_KEYWORD;
             case STRING:
-                return "lab-sql-string";
+                return LabStyles.SQL_STRING;
             case NUMBER:
-                return "lab-sql-number";
+                return LabStyles.SQL_NUMBER;
             case COMMENT:
-                return "lab-sql-comment";
+                return LabStyles.SQL_COMMENT;
             case QUOTED_IDENTIFIER:
-                return "lab-sql-quoted";
+                return LabStyles.SQL_QUOTED;
             case OPERATOR:
-                return "lab-sql-operator";
+                return LabStyles.SQL_OPERATOR;
             default:
-                return "lab-sql-identifier";
+                return LabStyles.Hook.SQL_IDENTIFIER;
         }
     }
 
@@ -309,7 +310,7 @@ public final class SqlEditor implements SqlInput {
         }
         for (int i : bracket) {
             if (i >= 0 && i < area.getLength()) {
-                removeClass(i, i + 1, "lab-bracket");
+                removeClass(i, i + 1, LabStyles.BRACKET);
             }
         }
         bracket = new int[0];
@@ -317,7 +318,7 @@ public final class SqlEditor implements SqlInput {
             bracket = m;
             for (int i : m) {
                 if (i >= 0) {
-                    addClass(i, i + 1, m[1] < 0 ? "lab-bracket-unmatched" : "lab-bracket");
+                    addClass(i, i + 1, m[1] < 0 ? LabStyles.BRACKET_UNMATCHED : LabStyles.BRACKET);
                 }
             }
             if (m[1] < 0) {

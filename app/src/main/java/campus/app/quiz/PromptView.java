@@ -1,5 +1,6 @@
 package campus.app.quiz;
 
+import campus.app.theme.QuizStyles;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -30,7 +31,7 @@ public final class PromptView {
                     code = new StringBuilder();
                 } else {
                     Label block = new Label(code.toString().stripTrailing());
-                    block.getStyleClass().add("quiz-code-block");
+                    block.getStyleClass().add(QuizStyles.CODE_BLOCK);
                     block.setMaxWidth(Double.MAX_VALUE);
                     box.getChildren().add(block);
                     code = null;
@@ -58,22 +59,22 @@ public final class PromptView {
     /** {@code `code`} and {@code **bold**} inside one paragraph. */
     static TextFlow inline(String s) {
         TextFlow flow = new TextFlow();
-        flow.getStyleClass().add("quiz-text");
+        flow.getStyleClass().add(QuizStyles.Hook.TEXT);
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
             String marker = s.startsWith("**", i) ? "**" : s.charAt(i) == '`' ? "`" : null;
             int end = marker == null ? -1 : s.indexOf(marker, i + marker.length());
             if (end > 0) {
-                add(flow, plain.toString(), "quiz-text-plain");
+                add(flow, plain.toString(), QuizStyles.TEXT_PLAIN);
                 plain.setLength(0);
-                add(flow, s.substring(i + marker.length(), end), marker.equals("`") ? "quiz-text-code" : "quiz-text-bold");
+                add(flow, s.substring(i + marker.length(), end), marker.equals("`") ? QuizStyles.TEXT_CODE : QuizStyles.TEXT_BOLD);
                 i = end + marker.length();
             } else {
                 plain.append(s.charAt(i++));
             }
         }
-        add(flow, plain.toString(), "quiz-text-plain");
+        add(flow, plain.toString(), QuizStyles.TEXT_PLAIN);
         return flow;
     }
 

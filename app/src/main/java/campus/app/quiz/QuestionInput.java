@@ -1,5 +1,6 @@
 package campus.app.quiz;
 
+import campus.app.theme.QuizStyles;
 import campus.certification.attempt.PresentedQuestion;
 import campus.certification.attempt.PresentedQuestion.Part;
 import campus.certification.model.Response;
@@ -42,7 +43,7 @@ public final class QuestionInput {
     public QuestionInput(PresentedQuestion q, Lang lang, Optional<Response> initial, SqlInput.Factory sql) {
         this.q = q;
         this.lang = lang;
-        root.getStyleClass().addAll("quiz-input", "quiz-input-" + q.typeCode());
+        root.getStyleClass().addAll(QuizStyles.Hook.INPUT, QuizStyles.Hook.INPUT_TYPE_PREFIX + q.typeCode());
         switch (q.typeCode()) {
             case "single":
                 single(initial);
@@ -100,7 +101,7 @@ public final class QuestionInput {
             b.setWrapText(true);
             b.setUserData(p.id());
             b.setToggleGroup(group);
-            b.getStyleClass().add("quiz-option");
+            b.getStyleClass().add(QuizStyles.OPTION);
             b.setSelected(chosen.contains(p.id()));
             root.getChildren().add(b);
         }
@@ -112,13 +113,13 @@ public final class QuestionInput {
     private void multiple(Optional<Response> initial) {
         List<String> chosen = chosen(initial);
         List<CheckBox> boxes = new ArrayList<>();
-        root.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.choose-all"), "quiz-hint"));
+        root.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.choose-all"), QuizStyles.HINT));
         for (Part p : q.parts()) {
             CheckBox b = new CheckBox(p.text().in(lang));
             b.setMnemonicParsing(false);
             b.setWrapText(true);
             b.setUserData(p.id());
-            b.getStyleClass().add("quiz-option");
+            b.getStyleClass().add(QuizStyles.OPTION);
             b.setSelected(chosen.contains(p.id()));
             b.selectedProperty().addListener((o, was, now) -> onChange.run());
             boxes.add(b);
@@ -136,7 +137,7 @@ public final class QuestionInput {
             RadioButton b = new RadioButton(Ui.t(lang, value ? "app.quiz.true" : "app.quiz.false"));
             b.setUserData(value);
             b.setToggleGroup(group);
-            b.getStyleClass().add("quiz-option");
+            b.getStyleClass().add(QuizStyles.OPTION);
             b.setSelected(initial.filter(r -> r instanceof Response.TrueFalse tf && tf.value() == value).isPresent());
             root.getChildren().add(b);
         }
@@ -150,7 +151,7 @@ public final class QuestionInput {
         TextField field = new TextField(initial.filter(r -> r instanceof Response.FillIn)
                 .map(r -> ((Response.FillIn) r).text()).orElse(""));
         field.setPromptText(Ui.t(lang, "app.quiz.type-answer"));
-        field.getStyleClass().add("quiz-fill-in");
+        field.getStyleClass().add(QuizStyles.Hook.FILL_IN);
         field.setMaxWidth(420);
         field.textProperty().addListener((o, was, now) -> onChange.run());
         root.getChildren().add(field);
@@ -163,17 +164,17 @@ public final class QuestionInput {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.getStyleClass().add("quiz-matching");
+        grid.getStyleClass().add(QuizStyles.Hook.MATCHING);
         Map<String, ComboBox<Part>> boxes = new LinkedHashMap<>();
         int row = 0;
         for (Part left : q.left()) {
-            Label l = Ui.label(left.text().in(lang), "quiz-matching-left");
+            Label l = Ui.label(left.text().in(lang), QuizStyles.Hook.MATCHING_LEFT);
             ComboBox<Part> box = new ComboBox<>(FXCollections.observableArrayList(q.parts()));
             box.setPromptText(Ui.t(lang, "app.quiz.choose-match"));
             box.setCellFactory(v -> partCell());
             box.setButtonCell(partCell());
             box.setMaxWidth(Double.MAX_VALUE);
-            box.getStyleClass().add("quiz-matching-choice");
+            box.getStyleClass().add(QuizStyles.Hook.MATCHING_CHOICE);
             q.parts().stream().filter(p -> p.id().equals(given.get(left.id()))).findFirst().ifPresent(box::setValue);
             box.valueProperty().addListener((o, was, now) -> onChange.run());
             boxes.put(left.id(), box);
@@ -208,23 +209,23 @@ public final class QuestionInput {
             List<String> ids = ((Response.Ordering) r).itemIds();
             items.sort(java.util.Comparator.comparingInt(p -> ids.indexOf(p.id()) < 0 ? Integer.MAX_VALUE : ids.indexOf(p.id())));
         });
-        root.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.order-hint"), "quiz-hint"));
+        root.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.order-hint"), QuizStyles.HINT));
         VBox list = new VBox(4);
-        list.getStyleClass().add("quiz-ordering");
+        list.getStyleClass().add(QuizStyles.Hook.ORDERING);
         Runnable[] redraw = new Runnable[1];
         redraw[0] = () -> {
             list.getChildren().clear();
             for (int i = 0; i < items.size(); i++) {
                 int at = i;
-                Label text = Ui.label((i + 1) + ". " + items.get(i).text().in(lang), "quiz-ordering-text");
+                Label text = Ui.label((i + 1) + ". " + items.get(i).text().in(lang), QuizStyles.Hook.ORDERING_TEXT);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 text.setMaxWidth(Double.MAX_VALUE);
-                Button up = Ui.button("↑", () -> move(items, at, -1, redraw[0]), "quiz-ordering-up");
-                Button down = Ui.button("↓", () -> move(items, at, 1, redraw[0]), "quiz-ordering-down");
+                Button up = Ui.button("↑", () -> move(items, at, -1, redraw[0]), QuizStyles.Hook.ORDERING_UP);
+                Button down = Ui.button("↓", () -> move(items, at, 1, redraw[0]), QuizStyles.Hook.ORDERING_DOWN);
                 up.setDisable(i == 0);
                 down.setDisable(i == items.size() - 1);
                 HBox row = new HBox(6, text, up, down);
-                row.getStyleClass().add("quiz-ordering-item");
+                row.getStyleClass().add(QuizStyles.ORDERING_ITEM);
                 list.getChildren().add(row);
             }
         };

@@ -1,5 +1,6 @@
 package campus.app.quiz;
 
+import campus.app.theme.QuizStyles;
 import campus.certification.attempt.PresentedQuestion;
 import campus.certification.grading.QuestionGrade;
 import campus.certification.quiz.QuizSession;
@@ -32,14 +33,14 @@ public final class QuizPane extends VBox {
         this.model = model;
         this.lang = lang;
         this.sqlInput = sqlInput;
-        getStyleClass().add("quiz-pane");
+        getStyleClass().add(QuizStyles.PANE);
         getStylesheets().add(QuizPanes.STYLESHEET);
-        Label title = Ui.label(Ui.t(lang, "app.quiz.title", model.quiz().title().in(lang)), "quiz-title");
+        Label title = Ui.label(Ui.t(lang, "app.quiz.title", model.quiz().title().in(lang)), QuizStyles.TITLE);
         getChildren().add(title);
         for (QuizViewModel.QuestionState s : model.questions()) {
             getChildren().add(question(s));
         }
-        Label score = Ui.label("", "quiz-score");
+        Label score = Ui.label("", QuizStyles.SCORE);
         Runnable showScore = () -> score.setText(Ui.t(lang, "app.quiz.score", model.correctProperty().get(),
                 model.questions().size()));
         showScore.run();
@@ -52,15 +53,15 @@ public final class QuizPane extends VBox {
     private VBox question(QuizViewModel.QuestionState s) {
         PresentedQuestion q = s.question();
         VBox card = new VBox(8);
-        card.getStyleClass().add("quiz-question");
-        card.setId("quiz-question-" + q.questionId());
-        card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.question-number", q.number()), "quiz-question-number"));
-        card.getChildren().add(PromptView.of(q.prompt().in(lang), "quiz-prompt"));
+        card.getStyleClass().add(QuizStyles.QUESTION);
+        card.setId(QuizStyles.Id.QUESTION_PREFIX + q.questionId());
+        card.getChildren().add(Ui.label(Ui.t(lang, "app.quiz.question-number", q.number()), QuizStyles.QUESTION_NUMBER));
+        card.getChildren().add(PromptView.of(q.prompt().in(lang), QuizStyles.Hook.PROMPT));
         QuestionInput input = new QuestionInput(q, lang, s.draft(), sqlInput);
         card.getChildren().add(input.node());
 
         Button check = Ui.button(Ui.t(lang, "app.quiz.check"), () -> input.response().ifPresent(r -> model.check(q.questionId(), r)),
-                "quiz-check", "accent");
+                QuizStyles.Hook.CHECK, "accent");
         check.setDisable(input.response().isEmpty());
         input.setOnChange(() -> {
             model.setDraft(q.questionId(), input.response());
@@ -70,12 +71,12 @@ public final class QuizPane extends VBox {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(s.busyProperty());
         busy.managedProperty().bind(s.busyProperty());
-        Button retry = Ui.button(Ui.t(lang, "app.quiz.retry"), () -> model.retry(q.questionId()), "quiz-retry");
+        Button retry = Ui.button(Ui.t(lang, "app.quiz.retry"), () -> model.retry(q.questionId()), QuizStyles.Hook.RETRY);
         HBox actions = new HBox(8, check, retry, busy);
-        actions.getStyleClass().add("quiz-actions");
+        actions.getStyleClass().add(QuizStyles.Hook.ACTIONS);
         VBox feedback = new VBox(6);
-        feedback.getStyleClass().add("quiz-feedback");
-        Label error = Ui.label("", "quiz-error");
+        feedback.getStyleClass().add(QuizStyles.FEEDBACK);
+        Label error = Ui.label("", QuizStyles.ERROR);
         card.getChildren().addAll(actions, error, feedback);
 
         Runnable show = () -> {
@@ -107,27 +108,28 @@ public final class QuizPane extends VBox {
         switch (g.outcome()) {
             case CORRECT:
                 verdictKey = "app.quiz.correct";
-                style = "quiz-verdict-correct";
+                style = QuizStyles.VERDICT_CORRECT;
                 break;
             case PARTIAL:
                 verdictKey = "app.quiz.partial";
-                style = "quiz-verdict-partial";
+                style = QuizStyles.VERDICT_PARTIAL;
                 break;
             default:
                 verdictKey = "app.quiz.wrong";
-                style = "quiz-verdict-wrong";
+                style = QuizStyles.VERDICT_WRONG;
                 break;
         }
         List<javafx.scene.Node> out = new ArrayList<>();
-        out.add(Ui.label(Ui.t(lang, verdictKey, Ui.points(g.earned()), Ui.points(g.max()), fb.tryNumber()), "quiz-verdict", style));
-        g.feedback().ifPresent(m -> out.add(Ui.label(m.in(lang), "quiz-checker-feedback")));
+        out.add(Ui.label(Ui.t(lang, verdictKey, Ui.points(g.earned()), Ui.points(g.max()), fb.tryNumber()), QuizStyles.VERDICT, style));
+        g.feedback().ifPresent(m -> out.add(Ui.label(m.in(lang), QuizStyles.Hook.CHECKER_FEEDBACK)));
+        g.answerFeedback().forEach(t -> out.add(PromptView.of(t.in(lang), QuizStyles.ANSWER_FEEDBACK)));
         if (!g.correct()) {
-            out.add(Ui.label(Ui.t(lang, "app.quiz.correct-answer"), "quiz-feedback-heading"));
-            out.add(PromptView.of(fb.correctAnswer().in(lang), "quiz-correct-answer"));
+            out.add(Ui.label(Ui.t(lang, "app.quiz.correct-answer"), QuizStyles.FEEDBACK_HEADING));
+            out.add(PromptView.of(fb.correctAnswer().in(lang), QuizStyles.Hook.CORRECT_ANSWER));
         }
         if (!fb.explanation().in(lang).isBlank()) {
-            out.add(Ui.label(Ui.t(lang, "app.quiz.explanation"), "quiz-feedback-heading"));
-            out.add(PromptView.of(fb.explanation().in(lang), "quiz-explanation"));
+            out.add(Ui.label(Ui.t(lang, "app.quiz.explanation"), QuizStyles.FEEDBACK_HEADING));
+            out.add(PromptView.of(fb.explanation().in(lang), QuizStyles.Hook.EXPLANATION));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package campus.app.quiz;
 
+import campus.app.theme.QuizStyles;
+import campus.app.theme.Theme;
 import campus.certification.CertificationException;
 import campus.certification.bank.Quiz;
 import campus.i18n.Lang;
@@ -10,7 +12,7 @@ import javafx.scene.control.Label;
 /** What the lesson renderer calls for {@code ```quiz <id>```}: {@code RenderHooks.quizPane(id)}. */
 public final class QuizPanes {
 
-    static final String STYLESHEET = QuizPanes.class.getResource("/campus/app/theme/exam.css").toExternalForm();
+    static final String STYLESHEET = Theme.stylesheet(Theme.EXAM_CSS);
 
     private QuizPanes() {
     }
@@ -33,7 +35,7 @@ public final class QuizPanes {
     }
 
     private static Node problem(String text) {
-        Label l = Ui.label(text, "quiz-missing");
+        Label l = Ui.label(text, QuizStyles.MISSING);
         l.getStylesheets().add(STYLESHEET);
         return l;
     }

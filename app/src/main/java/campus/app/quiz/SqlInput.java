@@ -1,5 +1,6 @@
 package campus.app.quiz;
 
+import campus.app.theme.QuizStyles;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 
@@ -26,7 +27,7 @@ public interface SqlInput {
     /** A monospace text area. */
     static SqlInput textArea() {
         TextArea area = new TextArea();
-        area.getStyleClass().add("quiz-sql-input");
+        area.getStyleClass().add(QuizStyles.SQL_INPUT);
         area.setPrefRowCount(5);
         area.setWrapText(false);
         return new SqlInput() {

@@ -23,6 +23,11 @@ final class BlockRenderer {
 
     private static final String[] BULLETS = {"\u2022", "\u25E6", "\u25AA"};
 
+    /** Widest word a column may have to hold unbroken, in em; longer words (URLs) still wrap. */
+    private static final int MAX_WORD_CHARS = 16;
+    /** The sum of the columns' minimum widths stays inside the lesson column (46em wide). */
+    private static final double MAX_TABLE_MIN_EM = 40;
+
     private final RenderHooks hooks;
     private final RenderStrings strings;
     private final LessonSelection selection;
@@ -34,7 +39,7 @@ final class BlockRenderer {
         this.hooks = hooks;
         this.strings = strings;
         this.selection = selection;
-        this.inlines = new InlineRenderer(hooks, strings);
+        this.inlines = new InlineRenderer(hooks, strings, anchors);
         this.anchors = anchors;
     }
 
@@ -63,6 +68,8 @@ final class BlockRenderer {
             return embed(hooks.labPane(lab.labId()), MdStyles.EMBED_LAB, "lab " + lab.labId());
         } else if (b instanceof Block.QuizEmbed quiz) {
             return embed(hooks.quizPane(quiz.quizId()), MdStyles.EMBED_QUIZ, "quiz " + quiz.quizId());
+        } else if (b instanceof Block.Footnotes f) {
+            return footnotes(f);
         } else if (b instanceof Block.RawHtml h) {
             SelectableFlow flow = flow(MdStyles.RAW_HTML);
             flow.addText(h.html(), MdStyles.RAW_HTML);
@@ -135,6 +142,9 @@ final class BlockRenderer {
         int number = start;
         for (Block.ListItem item : items) {
             String marker = start < 0 ? bullet : number++ + ".";
+            if (item.task() != Block.Task.NONE) {
+                marker = item.task() == Block.Task.DONE ? "\u2611" : "\u2610";
+            }
             Text markerText = new Text(marker);
             markerText.getStyleClass().add(MdStyles.TEXT);
             StackPane markerBox = new StackPane(markerText);
@@ -145,7 +155,17 @@ final class BlockRenderer {
             VBox body = container(item.blocks(), MdStyles.LIST_BODY);
             HBox.setHgrow(body, Priority.ALWAYS);
             if (selection.flows().size() > firstFlow) {
-                selection.flows().get(firstFlow).setCopyPrefix(marker + " ");
+                String copied = switch (item.task()) {
+                    case DONE -> "[x]";
+                    case OPEN -> "[ ]";
+                    default -> marker;
+                };
+                selection.flows().get(firstFlow).setCopyPrefix(copied + " ");
+            }
+            if (item.task() != Block.Task.NONE) {
+                markerBox.getStyleClass().add(MdStyles.TASK_MARKER);
+                markerText.getStyleClass().add(item.task() == Block.Task.DONE ? MdStyles.TASK_DONE : MdStyles.TASK_OPEN);
+                markerBox.setAccessibleText(item.task() == Block.Task.DONE ? strings.taskDone() : strings.taskOpen());
             }
             HBox row = new HBox(markerBox, body);
             row.getStyleClass().add(MdStyles.LIST_ITEM);
@@ -153,6 +173,43 @@ final class BlockRenderer {
         }
         listDepth--;
         return list;
+    }
+
+    /**
+     * The lesson's notes, under a thin rule: each number, its text, and a back link to the place
+     * that first refers to it.
+     */
+    private Node footnotes(Block.Footnotes f) {
+        VBox box = new VBox();
+        box.getStyleClass().add(MdStyles.FOOTNOTES);
+        Region rule = new Region();
+        rule.getStyleClass().add(MdStyles.RULE);
+        box.getChildren().add(rule);
+        for (Block.Footnote note : f.notes()) {
+            Text number = new Text(note.number() + ".");
+            number.getStyleClass().add(MdStyles.TEXT);
+            StackPane markerBox = new StackPane(number);
+            markerBox.setAlignment(Pos.TOP_RIGHT);
+            markerBox.getStyleClass().add(MdStyles.LIST_MARKER);
+            int firstFlow = selection.flows().size();
+            VBox body = container(note.blocks(), MdStyles.LIST_BODY);
+            if (selection.flows().size() > firstFlow) {
+                selection.flows().get(firstFlow).setCopyPrefix(note.number() + ". ");
+            }
+            Label back = new Label("\u21A9");
+            back.setId("fnback-" + note.label());
+            back.getStyleClass().addAll(MdStyles.LINK, MdStyles.FOOTNOTE_BACK);
+            back.setAccessibleText(strings.footnoteBack(note.number()));
+            Tooltip.install(back, new Tooltip(strings.footnoteBack(note.number())));
+            back.setOnMouseClicked(e -> hooks.scrollToAnchor(Inline.FootnoteRef.refAnchor(note.label())));
+            HBox.setHgrow(body, Priority.ALWAYS);
+            HBox row = new HBox(markerBox, body, back);
+            row.setId("fn-" + note.label());
+            row.getStyleClass().addAll(MdStyles.LIST_ITEM, MdStyles.FOOTNOTE);
+            anchors.putIfAbsent(Inline.FootnoteRef.noteAnchor(note.label()), row);
+            box.getChildren().add(row);
+        }
+        return box;
     }
 
     private Node table(Block.Table t) {
@@ -172,7 +229,44 @@ final class BlockRenderer {
         for (int r = 0; r < t.body().size(); r++) {
             addRow(grid, t, t.body().get(r), row++, r % 2 == 1 ? MdStyles.TABLE_ROW_ODD : null);
         }
+        double[] minEm = columnMinEm(t);
+        for (Node cell : grid.getChildren()) {
+            Integer c = GridPane.getColumnIndex(cell);
+            if (c != null && c < minEm.length && minEm[c] > 0) {
+                cell.setStyle("-fx-min-width: " + String.format(java.util.Locale.ROOT, "%.2f", minEm[c]) + "em;");
+            }
+        }
         return grid;
+    }
+
+    /**
+     * The minimum width of each column, in em: enough for its longest word (up to
+     * {@link #MAX_WORD_CHARS} characters), so that a narrow column wraps between words instead of
+     * breaking one ("Operato / r"). Chinese text can break between any two characters and is not
+     * counted. Scaled down together when the table would not fit the lesson column.
+     */
+    static double[] columnMinEm(Block.Table t) {
+        double[] em = new double[t.columns().size()];
+        List<List<Block.Cell>> rows = new java.util.ArrayList<>(t.header());
+        rows.addAll(t.body());
+        for (List<Block.Cell> cells : rows) {
+            for (int c = 0; c < cells.size() && c < em.length; c++) {
+                int longest = 0;
+                for (String word : Inline.plain(cells.get(c).content()).split("\\s+")) {
+                    int n = (int) word.codePoints().filter(cp -> Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN).count();
+                    longest = Math.max(longest, Math.min(n, MAX_WORD_CHARS));
+                }
+                // about 0.72em per character (bold headers and monospace code are the widest), plus the cell's padding and border
+                em[c] = Math.max(em[c], longest == 0 ? 0 : longest * 0.72 + 2.0);
+            }
+        }
+        double sum = java.util.Arrays.stream(em).sum();
+        if (sum > MAX_TABLE_MIN_EM) {
+            for (int c = 0; c < em.length; c++) {
+                em[c] *= MAX_TABLE_MIN_EM / sum;
+            }
+        }
+        return em;
     }
 
     private void addRow(GridPane grid, Block.Table t, List<Block.Cell> cells, int row, String rowClass) {

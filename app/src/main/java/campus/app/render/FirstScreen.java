@@ -68,6 +68,12 @@ public final class FirstScreen {
             return 0.1;
         } else if (b instanceof Block.RawHtml h) {
             return h.html().split("\n", -1).length * LINE_EM;
+        } else if (b instanceof Block.Footnotes f) {
+            double h = 1;
+            for (Block.Footnote n : f.notes()) {
+                h += all(n.blocks(), widthEm - 2.2) * 0.85;
+            }
+            return h;
         }
         return EMBED_EM;
     }

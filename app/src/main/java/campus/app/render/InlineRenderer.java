@@ -5,7 +5,9 @@ import campus.courses.doc.LinkTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
@@ -21,15 +23,17 @@ final class InlineRenderer {
 
     private final RenderHooks hooks;
     private final RenderStrings strings;
+    private final Map<String, Node> anchors;
 
     private SelectableFlow flow;
     private final StringBuilder pending = new StringBuilder();
     private String[] pendingClasses = NONE;
     private Inline.Link pendingLink;
 
-    InlineRenderer(RenderHooks hooks, RenderStrings strings) {
+    InlineRenderer(RenderHooks hooks, RenderStrings strings, Map<String, Node> anchors) {
         this.hooks = hooks;
         this.strings = strings;
+        this.anchors = anchors;
     }
 
     void render(List<Inline> content, SelectableFlow target) {
@@ -66,7 +70,27 @@ final class InlineRenderer {
             flow.addNode(image(i), i.alt());
         } else if (in instanceof Inline.RawHtml h) {
             emit(h.html(), with(classes, MdStyles.RAW_HTML), link);
+        } else if (in instanceof Inline.FootnoteRef f) {
+            footnoteRef(f, classes);
         }
+    }
+
+    /**
+     * {@code [^label]} → its number, small and raised like a printed footnote mark; a click goes to the
+     * note. The first reference is the anchor the note's back link returns to.
+     */
+    private void footnoteRef(Inline.FootnoteRef f, String[] classes) {
+        flush();
+        Text t = flow.addText(strings.footnoteMark(f.number()), with(with(classes, MdStyles.LINK), MdStyles.FOOTNOTE_REF));
+        t.setId("fnref-" + f.label());
+        Tooltip.install(t, new Tooltip(strings.footnoteGo(f.number())));
+        anchors.putIfAbsent(Inline.FootnoteRef.refAnchor(f.label()), flow);
+        t.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && e.isStillSincePress()) {
+                hooks.scrollToAnchor(Inline.FootnoteRef.noteAnchor(f.label()));
+                e.consume();
+            }
+        });
     }
 
     /** An image node: loaded through the hooks, or a placeholder naming the alt text when it is not there. */

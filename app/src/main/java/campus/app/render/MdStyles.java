@@ -46,6 +46,14 @@ public final class MdStyles {
     public static final String LIST_ITEM = "md-list-item";
     public static final String LIST_MARKER = "md-list-marker";
     public static final String LIST_BODY = "md-list-body";
+    public static final String TASK_MARKER = "md-task-marker";
+    public static final String TASK_OPEN = "md-task-open";
+    public static final String TASK_DONE = "md-task-done";
+
+    public static final String FOOTNOTE_REF = "md-footnote-ref";
+    public static final String FOOTNOTES = "md-footnotes";
+    public static final String FOOTNOTE = "md-footnote";
+    public static final String FOOTNOTE_BACK = "md-footnote-back";
 
     public static final String BLOCKQUOTE = "md-blockquote";
     public static final String RULE = "md-rule";

@@ -48,6 +48,27 @@ final class RenderStrings {
         return messages.get("app.render.brokenLink", target);
     }
 
+    /** The mark a footnote reference shows: its number in brackets. */
+    String footnoteMark(int number) {
+        return "[" + number + "]";
+    }
+
+    String footnoteGo(int number) {
+        return messages.get("app.render.footnoteGo", number);
+    }
+
+    String footnoteBack(int number) {
+        return messages.get("app.render.footnoteBack", number);
+    }
+
+    String taskOpen() {
+        return messages.get("app.render.taskOpen");
+    }
+
+    String taskDone() {
+        return messages.get("app.render.taskDone");
+    }
+
     String rawHtml() {
         return messages.get("app.render.rawHtml");
     }

@@ -1,17 +1,18 @@
 package campus.app.shell;
 
-import campus.app.Preload;
-import campus.app.bench.StartClock;
-import campus.app.events.EventLog;
-import campus.app.lab.LabContext;
-import campus.courses.ContentRoot;
+import campus.app.embed.LessonEmbeds;
+import campus.app.theme.Theme;
+import campus.app.progress.ProgressModel;
+import campus.app.state.AppState;
+import campus.app.sync.SyncViewModel;
+import campus.app.trace.StartupTrace;
+import campus.progress.store.ProgressStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import campus.app.state.AppState;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -19,55 +20,75 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * Puts the shell in a stage: theme, saved window bounds, the background threads, watching opened
- * folders, and saving the state when the window closes.
+ * Puts the shell in a stage: theme, saved window bounds, the progress page and sync controls, the
+ * rest of the shell after the first frame, and saving the state when the window closes. What it
+ * shows and works with is built by the app's composition root and handed in as {@link Parts}.
  */
 public final class CampusWindow {
 
+    /** What the composition root built for one window. */
+    public interface Parts {
+
+        ShellViewModel viewModel();
+
+        /** The app's one learning-event sink: labs, quizzes and exams record here. */
+        ProgressStore events();
+
+        LessonEmbeds embeds();
+
+        /** Content roots for the catalogs: opened folders first (they shadow shipped content), then the shipped ones. */
+        Supplier<List<Path>> contentRoots();
+
+        SyncViewModel sync();
+
+        /**
+         * "Certification exam…": opens the exam launcher over {@code owner}, with {@code pkg} (or null) chosen in it;
+         * {@code failed} hears why it could not.
+         */
+        void openExam(Stage owner, Path pkg, Consumer<Throwable> failed);
+
+        /** An exam package given on the command line (a double-clicked file), opened once the window shows. */
+        java.util.Optional<Path> examPackage();
+
+        /** Closes everything the parts hold; the window has saved its state by then. */
+        void close();
+    }
+
     private final Stage stage;
+    private final Parts parts;
     private final ShellViewModel vm;
     private final ShellView view;
-    private final ExecutorService loader = campus.app.Daemon.singleThread("campus-load");
-    private final ExecutorService stateWriter = campus.app.Daemon.singleThread("campus-state");
-    private final ContentWatcher watcher;
-    private final EventLog events;
-    private final LabContext labs;
-    private final ExecutorService quizWorker = campus.app.Daemon.singleThread("campus-quiz");
-    private final java.util.function.Supplier<List<Path>> contentRoots;
-    private campus.certification.sql.LabsSqlGrader sqlGrader;
-    private java.util.concurrent.CompletableFuture<campus.app.exam.ExamContext> exam;
-    private boolean closed;
+    private final ProgressStore events;
+    private final ProgressWiring progress;
+    private final ProgressPage progressPage;
+    private final List<Runnable> whenComplete = new ArrayList<>();
     private double normalX;
     private double normalY;
     private double normalW;
     private double normalH;
 
-    private CampusWindow(Stage stage, Preload preload, Consumer<String> browser) {
+    /** Builds the window on the UI thread; {@link #show} then opens it. */
+    public CampusWindow(Stage stage, AppState s, Parts parts, Consumer<String> browser) {
         this.stage = stage;
-        // Ready long before the toolkit is: it is a small file read first on the preload thread.
-        AppState s = preload.state().join();
+        this.parts = parts;
         Theme.apply(s.dark());
-        StartClock.mark("theme set");
-        vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
-        vm.useLessonCache(preload.lessons());
+        StartupTrace.mark("theme set");
+        vm = parts.viewModel();
         view = new ShellView(vm, browser);
-        events = EventLog.in(preload.store().file().getParent());
-        contentRoots = () -> labRoots(preload);
-        labs = LabContext.create(contentRoots, preload.store().file().getParent(), events);
-        view.setLabs(labs);
-        campus.certification.grading.Grader grader = campus.certification.grading.Grader.withSql(
-                (spec, sql) -> sqlGrader().grade(spec, sql));
-        view.setQuizzes(new QuizHost(contentRoots, grader, events, quizWorker, LabContext.sqlInput()));
-        view.setOnExam(() -> openExam(preload.store().file().getParent(), grader));
-        StartClock.mark("view built");
+        events = parts.events();
+        view.setEmbeds(parts.embeds());
+        view.setOnExam(() -> parts.openExam(stage, null, error -> view.showError(view.tr().get("app.exam.unavailable"))));
+        parts.examPackage().ifPresent(pkg -> Platform.runLater(() -> parts.openExam(stage, pkg,
+                error -> view.showError(view.tr().get("app.exam.unavailable")))));
+        ProgressModel progressModel = new ProgressModel();
+        view.setProgress(progressModel);
+        progress = new ProgressWiring(vm, events, progressModel, parts.contentRoots());
+        progressPage = new ProgressPage(vm, progressModel, view.tr());
+        view.setOnProgress(() -> progressPage.show(stage));
+        StartupTrace.mark("view built");
         view.setOnQuit(stage::close);
-        // A change seen just before the window closed must not reach the stopped loader.
-        watcher = new ContentWatcher(() -> Platform.runLater(() -> {
-            if (!closed) {
-                vm.reload();
-            }
-        }));
-        vm.setOnRootsChanged(() -> watcher.watch(vm.userFolders()));
+        view.addStatus(campus.app.sync.SyncStatusView.create(parts.sync(), vm.langProperty(), this::signIn));
+        view.addMenu(campus.app.sync.SyncMenu.create(parts.sync(), vm.langProperty(), this::signIn, stage));
 
         Scene scene = new Scene(view.root(), s.hasWindowBounds() ? s.width() : 1200, s.hasWindowBounds() ? s.height() : 800);
         Theme.addStylesheets(scene);
@@ -77,38 +98,59 @@ public final class CampusWindow {
                 vm.langProperty(), vm.lessonProperty()));
         placeWindow(s);
         stage.setOnHidden(e -> close());
-        if (Boolean.getBoolean("campus.bench.firstPaint")) {
-            view.afterNextLessonRender(() -> reportFirstPaint(scene));
-        }
         // The rest of the shell is built once the first frame is laid out, whether it has a lesson or
         // not (no courses, or a lesson that is still loading).
         afterNextPulse(scene, () -> Platform.runLater(() -> {
             view.finishStartup();
-            StartClock.mark("shell completed");
+            StartupTrace.mark("shell completed");
             afterNextPulse(scene, () -> {
-                StartClock.mark("second frame laid out (whole lesson, bars, sidebar)");
-                if (StartClock.isTracing() && Boolean.getBoolean("campus.bench.firstPaint")) {
-                    Platform.runLater(() -> System.exit(0));
-                }
+                StartupTrace.mark("second frame laid out (whole lesson, bars, sidebar)");
+                // The progress store opens and is read once the window is complete, so it does not compete
+                // with the first two frames for the CPU.
+                openProgress();
+                whenComplete.forEach(Runnable::run);
             });
         }));
     }
 
-    public static CampusWindow open(Stage stage, Preload preload, Consumer<String> browser) {
-        StartClock.mark("toolkit started");
-        CampusWindow w = new CampusWindow(stage, preload, browser);
-        // Usually the preload thread has read the lesson by now: it goes into the first frame. If not,
-        // the window shows without it and the lesson follows when read.
-        java.util.concurrent.CompletableFuture<Preload.Opening> opening = preload.opening();
+    /**
+     * Shows the window. Usually the preload thread has read the lesson by now: it goes into the first
+     * frame. If not, the window shows without it and the lesson follows when read.
+     */
+    public void show(CompletableFuture<Opening> opening) {
         if (opening.isDone() && !opening.isCompletedExceptionally()) {
-            w.vm.start(opening.join());
+            vm.start(opening.join());
         } else {
-            w.vm.start(opening);
+            vm.start(opening);
         }
-        StartClock.mark("window built");
+        StartupTrace.mark("window built");
         stage.show();
-        StartClock.mark("window shown");
-        return w;
+        StartupTrace.mark("window shown");
+    }
+
+    /** Opens the sign-in dialog (Ctrl+Shift+S). */
+    public void signIn() {
+        campus.app.sync.SignInDialog.create(stage, parts.sync(), vm.langProperty()).show();
+    }
+
+    /** The scene the window shows. */
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    /** Runs {@code r} once the next lesson is in the scene and the pulse after that has laid it out. */
+    public void afterNextLessonLaidOut(Runnable r) {
+        view.afterNextLessonRender(() -> afterNextPulse(stage.getScene(), r));
+    }
+
+    /** Runs {@code r} once the whole window (bars, sidebar) is laid out, after the second frame. */
+    public void whenComplete(Runnable r) {
+        whenComplete.add(r);
+    }
+
+    /** The learner's derived progress the window shows. */
+    public ProgressModel progress() {
+        return view.progress();
     }
 
     private String title() {
@@ -147,20 +189,6 @@ public final class CampusWindow {
         stage.heightProperty().addListener((o, a, b) -> track.run());
     }
 
-    private static void reportFirstPaint(Scene scene) {
-        afterNextPulse(scene, () -> {
-            StartClock.mark("first lesson laid out");
-            if (StartClock.isTracing()) {
-                System.out.println("trace first frame nodes: " + StartClock.nodeCensus(scene.getRoot()));
-            }
-            System.out.println("first-lesson-painted-ms=" + StartClock.sinceProcessStartMs());
-            System.out.println("first-paint-cpu-ms=" + StartClock.processCpuMs());
-            if (!StartClock.isTracing()) {   // a trace goes on to the second frame
-                Platform.runLater(() -> System.exit(0));
-            }
-        });
-    }
-
     /** Runs {@code r} once, when the scene's next pulse has laid it out (the frame is then drawn). */
     private static void afterNextPulse(Scene scene, Runnable r) {
         Runnable[] once = new Runnable[1];
@@ -171,77 +199,43 @@ public final class CampusWindow {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
-    /** Saves the window and reading state and waits (briefly) until it is on disk. */
+    /** Saves the window and reading state, then closes the parts (which wait, briefly, until it is on disk). */
     public void close() {
-        closed = true;
-        watcher.close();
         vm.setWindow(normalX, normalY, normalW, normalH, stage.isMaximized());
         vm.remember();
-        labs.close();
-        quizWorker.shutdownNow();
-        synchronized (this) {
-            if (sqlGrader != null) {
-                sqlGrader.close();
-            }
+        progress.close();
+        if (progressPage.isShowing()) {
+            progressPage.stage().close();
         }
-        events.close();
-        loader.shutdownNow();
-        stateWriter.shutdown();
-        try {
-            stateWriter.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        parts.close();
     }
 
-    /** Content roots for the lab catalog: opened folders first (they shadow shipped labs), then the shipped ones. */
-    private List<Path> labRoots(Preload preload) {
-        List<Path> out = new ArrayList<>(vm.userFolders());
-        preload.roots().stream().map(ContentRoot::path).filter(p -> !out.contains(p)).forEach(out::add);
-        return out;
-    }
-
-    /**
-     * The labs checker behind SQL questions of quizzes and exams, made on first use (it reads the
-     * dataset files, so never on the UI thread: graders run on worker threads).
-     */
-    private synchronized campus.certification.sql.LabsSqlGrader sqlGrader() {
-        if (sqlGrader == null) {
-            sqlGrader = new campus.certification.sql.LabsSqlGrader(
-                    campus.labs.dataset.DatasetLibrary.withRoots(contentRoots.get()), campus.labs.sandbox.SandboxLimits.DEFAULT);
-        }
-        return sqlGrader;
-    }
-
-    /**
-     * "Certification exam…": the exam context is made once, off the UI thread (it hashes the app's
-     * code for the records), then the launcher opens.
-     */
-    private void openExam(Path dataDir, campus.certification.grading.Grader grader) {
-        if (exam == null) {
-            exam = java.util.concurrent.CompletableFuture.supplyAsync(() -> campus.app.exam.ExamContext.of(
-                    dataDir, campus.app.AppFingerprint.sha256(), grader, events, () -> vm.langProperty().get())
-                    .sqlInput(LabContext.sqlInput()), loader);
-        }
-        exam.whenComplete((ctx, error) -> Platform.runLater(() -> {
-            if (error == null) {
-                campus.app.exam.ExamLauncher.open(stage, ctx);
+    /** Opens the progress store off the UI thread and says so if it was damaged or could not be opened. */
+    private void openProgress() {
+        events.startOpening();
+        progress.start(view.lessonPane());
+        events.ready().whenComplete((ok, error) -> {
+            List<campus.i18n.Msg> shown = new ArrayList<>();
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                shown.add(cause instanceof campus.progress.store.StoreUnavailableException u ? u.msg()
+                        : campus.i18n.Msg.of("progress.store.unavailable", events.file().toString(), String.valueOf(cause)));
             } else {
-                exam = null;
-                System.err.println("campus: the exam cannot start: " + error);
-                view.showError(view.tr().get("app.exam.unavailable"));
+                shown.addAll(events.notices());
             }
-        }));
+            for (campus.i18n.Msg m : shown) {
+                System.err.println("campus: " + m.in(campus.i18n.Lang.EN));
+            }
+            if (error != null || shown.stream().anyMatch(m -> m.key().equals("progress.store.damaged"))) {
+                Platform.runLater(() -> shown.forEach(m -> view.showError(m.in(vm.langProperty().get()))));
+            }
+        });
     }
 
-    /** The app's one learning-event sink: labs record here; quizzes and exams should too. */
-    public EventLog events() {
+    /** The app's one learning-event sink: labs, quizzes and exams record here. */
+    public ProgressStore events() {
         return events;
-    }
-
-    /** Lab sessions and drafts; also the source of the SQL editor for quiz and exam questions. */
-    public LabContext labs() {
-        return labs;
     }
 
     ShellViewModel viewModel() {
@@ -250,5 +244,9 @@ public final class CampusWindow {
 
     ShellView view() {
         return view;
+    }
+
+    ProgressPage progressPage() {
+        return progressPage;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +33,7 @@ public final class ContentWatcher implements AutoCloseable {
 
     public ContentWatcher(Runnable onChange) {
         this.onChange = onChange;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "campus-watch-debounce");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = campus.app.concurrent.DaemonThreads.scheduled("campus-watch-debounce");
     }
 
     /** Watches exactly these folders (and everything below them) from now on. */
@@ -58,9 +53,7 @@ public final class ContentWatcher implements AutoCloseable {
             WatchService ws = FileSystems.getDefault().newWatchService();
             service = ws;
             registerAll(ws);
-            Thread t = new Thread(() -> loop(ws), "campus-watch");
-            t.setDaemon(true);
-            t.start();
+            campus.app.concurrent.DaemonThreads.named("campus-watch").start(() -> loop(ws));
         } catch (IOException e) {
             System.err.println("campus: cannot watch content folders for changes: " + e.getMessage());
         }

@@ -1,6 +1,10 @@
 package campus.app.shell;
 
+import campus.app.progress.ProgressModel;
+import campus.app.theme.ShellStyles;
 import campus.courses.Course;
+import java.util.Optional;
+import javafx.scene.control.ProgressBar;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -11,8 +15,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One course in the list: title, level badge, summary, and an empty slot where learning progress
- * goes once progress is tracked.
+ * One course in the list: title, level badge, summary, and the learner's progress in it (lessons done, as a
+ * percentage and a bar).
  */
 final class CourseCell extends ListCell<Course> {
 
@@ -21,23 +25,35 @@ final class CourseCell extends ListCell<Course> {
     private final Label level = new Label();
     private final Label summary = new Label();
     private final StackPane progressSlot = new StackPane();
+    private final ProgressModel progress;
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label percent = new Label();
     private final VBox box;
 
-    CourseCell(Tr tr) {
+    CourseCell(Tr tr, ProgressModel progress) {
         this.tr = tr;
-        title.getStyleClass().add(Css.COURSE_TITLE);
+        this.progress = progress;
+        bar.getStyleClass().add(ShellStyles.COURSE_PROGRESS);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        percent.getStyleClass().add(ShellStyles.COURSE_PERCENT);
+        percent.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox row = new HBox(8, bar, percent);
+        row.setAlignment(Pos.CENTER_LEFT);
+        progressSlot.getChildren().add(row);
+        title.getStyleClass().add(ShellStyles.COURSE_TITLE);
         title.setWrapText(true);
-        level.getStyleClass().add(Css.LEVEL_BADGE);
+        level.getStyleClass().add(ShellStyles.LEVEL_BADGE);
         level.setMinWidth(Region.USE_PREF_SIZE);
-        summary.getStyleClass().add(Css.COURSE_SUMMARY);
+        summary.getStyleClass().add(ShellStyles.COURSE_SUMMARY);
         summary.setWrapText(true);
-        progressSlot.getStyleClass().add(Css.PROGRESS_SLOT);
+        progressSlot.getStyleClass().add(ShellStyles.Hook.PROGRESS_SLOT);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, level);
         head.setAlignment(Pos.TOP_LEFT);
         box = new VBox(4, head, summary, progressSlot);
-        box.getStyleClass().add(Css.COURSE_CELL);
+        box.getStyleClass().add(ShellStyles.COURSE_CELL);
         // Wrapped labels need a width to wrap at: the list's, minus padding and scroll bar.
         setPrefWidth(0);
         listViewProperty().addListener((o, was, now) -> {
@@ -61,8 +77,13 @@ final class CourseCell extends ListCell<Course> {
         title.setText(c.title().in(tr.lang()));
         summary.setText(c.summary().in(tr.lang()));
         level.setText(tr.get(c.level().key()));
-        level.getStyleClass().removeIf(s -> s.startsWith(Css.LEVEL_PREFIX));
-        level.getStyleClass().add(Css.LEVEL_PREFIX + c.level().name().toLowerCase(java.util.Locale.ROOT));
+        level.getStyleClass().removeIf(s -> s.startsWith(ShellStyles.LEVEL_PREFIX));
+        level.getStyleClass().add(ShellStyles.LEVEL_PREFIX + c.level().name().toLowerCase(java.util.Locale.ROOT));
+        Optional<Integer> p = progress.percent(c.id());
+        progressSlot.setVisible(p.isPresent());
+        progressSlot.setManaged(p.isPresent());
+        bar.setProgress(p.orElse(0) / 100.0);
+        percent.setText(p.map(v -> v + "%").orElse(""));
         setText(null);
         setGraphic(box);
     }

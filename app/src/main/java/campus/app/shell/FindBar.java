@@ -1,5 +1,6 @@
 package campus.app.shell;
 
+import campus.app.theme.ShellStyles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,7 +37,7 @@ final class FindBar extends HBox {
     FindBar(Tr tr, Actions actions) {
         this.tr = tr;
         this.actions = actions;
-        getStyleClass().add("campus-find-bar");
+        getStyleClass().add(ShellStyles.FIND_BAR);
         setId("find-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
@@ -44,7 +45,7 @@ final class FindBar extends HBox {
         field.promptTextProperty().bind(tr.bind("app.find.prompt"));
         field.setPrefColumnCount(24);
         count.setId("find-count");
-        count.getStyleClass().add("campus-find-count");
+        count.getStyleClass().add(ShellStyles.FIND_COUNT);
         Button previous = button("find-previous", "▲", "app.find.previous", () -> show(actions.step(false)));
         Button next = button("find-next", "▼", "app.find.next", () -> show(actions.step(true)));
         Button close = button("find-close", "✕", "app.find.close", () -> close(actions));

@@ -1,6 +1,7 @@
 package campus.app.shell;
 
-import campus.app.bench.StartClock;
+import campus.app.theme.Theme;
+import campus.app.trace.StartupTrace;
 import campus.i18n.Lang;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
@@ -22,10 +23,7 @@ public final class FontWarmUp {
 
     /** Starts the warm-up; needs the toolkit started (call from {@code Application.init()} or later). */
     public static void start(Lang lang) {
-        Thread t = new Thread(() -> run(lang), "campus-fonts");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        campus.app.concurrent.DaemonThreads.named("campus-fonts").lowPriority().start(() -> run(lang));
     }
 
     /** The warm-up itself, on the calling thread; false when the toolkit refused (the UI thread then does it). */
@@ -45,7 +43,7 @@ public final class FontWarmUp {
                 text.setFont(f);
                 text.getLayoutBounds();   // shapes the sample: the face, and the CJK fallback for Chinese
             }
-            StartClock.mark("fonts warmed up");
+            StartupTrace.mark("fonts warmed up");
             return true;
         } catch (RuntimeException | Error e) {
             // Only a head start: the UI thread loads whatever is missing when it needs it.

@@ -47,6 +47,8 @@ public final class LessonImages {
                 blocks(((Block.BlockQuote) b).blocks(), out);
             } else if (b instanceof Block.Admonition) {
                 blocks(((Block.Admonition) b).blocks(), out);
+            } else if (b instanceof Block.Footnotes f) {
+                f.notes().forEach(n -> blocks(n.blocks(), out));
             } else if (b instanceof Block.Table) {
                 Block.Table t = (Block.Table) b;
                 t.header().forEach(row -> row.forEach(c -> inlines(c.content(), out)));

@@ -2,6 +2,8 @@ package campus.app.shell;
 
 import campus.app.render.MarkdownRenderer;
 import campus.app.render.RenderedLesson;
+import campus.app.theme.ShellStyles;
+import campus.app.theme.Theme;
 import campus.courses.LoadedLesson;
 import campus.i18n.Problem;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -42,45 +43,33 @@ final class LessonPane extends StackPane {
     private final Button previous = new Button();
     private final Button next = new Button();
     private RenderedLesson rendered;
-    private boolean restoring;
     private Runnable afterRender = () -> { };
-    private Node pendingTarget;
-    private boolean keepQueued;
     private VBox spinner;
-    private campus.app.lab.LabContext labs;
-    private QuizHost quizzes;
-    /** Built on first use: a text field in the first frame would cost the start-up its skin and behaviour. */
-    private FindBar findBar;
+    private campus.app.embed.LessonEmbeds embeds;
     private final VBox top = new VBox();
     private final BorderPane frame = new BorderPane();
+    private final ReadingPosition reading;
+    private final FindInLesson find;
     private boolean navBuilt;
-    /** Pixels from the top of the reading block to the top of the viewport (see {@link #noteReadingPosition()}). */
-    private double readingOffset;
 
     LessonPane(ShellViewModel vm, Tr tr, Consumer<String> browser) {
         this.vm = vm;
         this.tr = tr;
         this.browser = browser;
-        page.getStyleClass().add(Css.LESSON_PAGE);
+        page.getStyleClass().add(ShellStyles.LESSON_PAGE);
         page.setAlignment(Pos.TOP_CENTER);
         scroll.setContent(page);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Css.LESSON_SCROLL);
+        scroll.getStyleClass().add(ShellStyles.LESSON_SCROLL);
         scroll.setId("lesson-scroll");
-        // A lab's result or error that appears below the window is scrolled into view: the reading position follows
-        // (otherwise keeping it would scroll straight back).
-        scroll.getProperties().put(campus.app.lab.ScrollReveal.REVEALED, (Runnable) () -> {
-            if (rendered != null) {
-                pendingTarget = null;
-                noteReadingPosition();
-            }
-        });
-        notices.getStyleClass().add("campus-notices");
+        reading = new ReadingPosition(vm, scroll, page, () -> rendered);
+        find = new FindInLesson(tr, top, scroll, page, () -> rendered, reading);
+        notices.getStyleClass().add(ShellStyles.Hook.NOTICES);
 
         // The previous / next bar, two buttons to skin and style, is built by finishStartup() once the
         // lesson is on screen; a plain region of its height holds its place in the first frame.
         Region navPlaceholder = new Region();
-        navPlaceholder.getStyleClass().add(Css.NAV_PLACEHOLDER);
+        navPlaceholder.getStyleClass().add(ShellStyles.NAV_PLACEHOLDER);
         navPlaceholder.visibleProperty().bind(vm.lessonProperty().isNotNull());
         navPlaceholder.managedProperty().bind(navPlaceholder.visibleProperty());
 
@@ -89,7 +78,7 @@ final class LessonPane extends StackPane {
         frame.setTop(top);
         frame.setBottom(navPlaceholder);
 
-        empty.getStyleClass().add(Css.EMPTY);
+        empty.getStyleClass().add(ShellStyles.EMPTY);
         empty.setId("lesson-empty");
         empty.setWrapText(true);
         empty.visibleProperty().bind(vm.lessonProperty().isNull().and(vm.loadingProperty().not()));
@@ -111,21 +100,6 @@ final class LessonPane extends StackPane {
                 vm.langProperty(), vm.libraryProperty(), vm.failureProperty()));
 
         vm.lessonProperty().addListener((o, was, now) -> show(now));
-        // When the page or the viewport changes height (window opening, resize, zoom, images
-        // arriving), the reader stays at the same block rather than at the same fraction.
-        page.heightProperty().addListener((o, was, now) -> keepPosition());
-        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
-            if (was.getHeight() != now.getHeight()) {
-                keepPosition();
-            }
-        });
-        // The reading position follows the learner's scrolling, not the scroll pane's own adjustments while the page
-        // changes height (keepPosition is then queued and puts the reader back).
-        scroll.vvalueProperty().addListener((o, was, now) -> {
-            if (!restoring && rendered != null && pendingTarget == null && !keepQueued) {
-                noteReadingPosition();
-            }
-        });
     }
 
     private void showSpinner(boolean show) {
@@ -137,7 +111,7 @@ final class LessonPane extends StackPane {
             spinner = new VBox(8, indicator, loadingText);
             spinner.setAlignment(Pos.CENTER);
             spinner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-            spinner.getStyleClass().add(Css.LOADING);
+            spinner.getStyleClass().add(ShellStyles.LOADING);
             spinner.setId("loading");
             spinner.setMouseTransparent(true);
             getChildren().add(spinner);
@@ -180,7 +154,7 @@ final class LessonPane extends StackPane {
         HBox.setHgrow(r, Priority.ALWAYS);
         HBox nav = new HBox(8, previous, l, position, r, next);
         nav.setAlignment(Pos.CENTER);
-        nav.getStyleClass().add(Css.NAV_BAR);
+        nav.getStyleClass().add(ShellStyles.NAV_BAR);
         nav.visibleProperty().bind(vm.lessonProperty().isNotNull());
         nav.managedProperty().bind(nav.visibleProperty());
         frame.setBottom(nav);
@@ -225,24 +199,9 @@ final class LessonPane extends StackPane {
         int index = l.course().indexOf(l.slug());
         position.setText((index + 1) + " / " + l.course().lessons().size());
         updateNotices();
-        restoring = true;
-        scroll.setVvalue(0);
-        if (!open.anchor().isEmpty()) {
-            scrollToAnchor(open.anchor());
-        } else {
-            scrollToBlock(open.restoreBlock());
-        }
-        restoring = false;
-        if (findBar != null && findBar.isOpen() && !findBar.query().isBlank()) {
-            // the bar stays open across lessons and languages: search the new text once it is laid out
-            RenderedLesson searched = rendered;
-            Platform.runLater(() -> {
-                if (rendered == searched && findBar.isOpen()) {
-                    findBar.show(find(findBar.query()));
-                }
-            });
-        }
-        campus.app.bench.StartClock.mark("lesson rendered");
+        reading.restore(open.anchor(), open.restoreBlock());
+        find.lessonShown();
+        campus.app.trace.StartupTrace.mark("lesson rendered");
         Runnable r = afterRender;
         afterRender = () -> { };
         r.run();
@@ -265,7 +224,7 @@ final class LessonPane extends StackPane {
         double widthEm = Math.min(46, scene.getWidth() * (1 - ShellView.SIDEBAR_SHARE) / fontPx - 4);
         double heightEm = scene.getHeight() / fontPx * 1.2;
         int n = campus.app.render.FirstScreen.blocks(doc.blocks(), open.restoreBlock(), Math.max(10, widthEm), heightEm);
-        campus.app.bench.StartClock.mark("first screen: " + n + " of " + doc.blocks().size() + " blocks");
+        campus.app.trace.StartupTrace.mark("first screen: " + n + " of " + doc.blocks().size() + " blocks");
         return n;
     }
 
@@ -287,13 +246,13 @@ final class LessonPane extends StackPane {
     void completeRender() {
         if (rendered != null && !rendered.isComplete()) {
             rendered.complete();
-            campus.app.bench.StartClock.mark("rest of the lesson rendered");
+            campus.app.trace.StartupTrace.mark("rest of the lesson rendered");
         }
     }
 
     private Node message(String headline, List<Problem> problems) {
         Label h = new Label(headline);
-        h.getStyleClass().add("campus-lesson-error");
+        h.getStyleClass().add(ShellStyles.LESSON_ERROR);
         h.setWrapText(true);
         VBox box = new VBox(10, h);
         for (Problem p : problems) {
@@ -313,10 +272,10 @@ final class LessonPane extends StackPane {
         LoadedLesson l = open.lesson();
         if (l.document().isPresent() && l.shownIn() != tr.lang()) {
             notices.getChildren().add(notice(tr.get("app.lesson.fallback",
-                    tr.lang().nativeName(), l.shownIn().nativeName()), "campus-notice-info"));
+                    tr.lang().nativeName(), l.shownIn().nativeName()), ShellStyles.NOTICE_INFO));
         }
         if (!l.problems().isEmpty()) {
-            notices.getChildren().add(notice(tr.get("app.lesson.problems", l.problems().size()), "campus-notice-warning"));
+            notices.getChildren().add(notice(tr.get("app.lesson.problems", l.problems().size()), ShellStyles.NOTICE_WARNING));
         }
     }
 
@@ -324,217 +283,44 @@ final class LessonPane extends StackPane {
         Label n = new Label(text);
         n.setWrapText(true);
         n.setMaxWidth(Double.MAX_VALUE);
-        n.getStyleClass().addAll(Css.NOTICE, kind);
+        n.getStyleClass().addAll(ShellStyles.NOTICE, kind);
         return n;
     }
 
-    // --- reading position ------------------------------------------------------------------
+    // --- reading position and find (ReadingPosition, FindInLesson) ------------------------
 
     /** The index of the first block whose bottom is below the top of the viewport. */
     int topVisibleBlock() {
-        if (rendered == null || rendered.blocks().isEmpty()) {
-            return 0;
-        }
-        double top = viewportTop();
-        List<Node> blocks = rendered.blocks();
-        int lo = 0;
-        int hi = blocks.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (boundsInPage(blocks.get(mid)).getMaxY() <= top + 1) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return reading.topVisibleBlock();
     }
 
     void scrollToBlock(int index) {
-        scrollToBlock(index, 0);
-    }
-
-    /** To the block, {@code offset} px below its top (where the reader was inside a tall block, e.g. a lab). */
-    private void scrollToBlock(int index, double offset) {
-        pendingTarget = null;
-        if (rendered == null || index < 0 || index == 0 && offset <= 0 || rendered.blocks().isEmpty()) {
-            scroll.setVvalue(0);
-            readingOffset = 0;
-            return;
-        }
-        Node target = rendered.blocks().get(Math.min(index, rendered.blocks().size() - 1));
-        scrollTo(target, offset);
-    }
-
-    /** The block at the top of the viewport and how far into it the viewport starts: kept when the page changes. */
-    private void noteReadingPosition() {
-        int block = topVisibleBlock();
-        vm.setReadingBlock(block);
-        readingOffset = rendered == null || rendered.blocks().isEmpty() ? 0
-                : Math.max(0, viewportTop() - boundsInPage(rendered.blocks().get(block)).getMinY());
+        reading.scrollToBlock(index);
     }
 
     void scrollToAnchor(String anchor) {
-        if (rendered != null && rendered.anchors().containsKey(anchor)) {
-            scrollTo(rendered.anchors().get(anchor));
-        }
-    }
-
-    private void keepPosition() {
-        if (rendered == null || keepQueued) {
-            return;
-        }
-        keepQueued = true;
-        Platform.runLater(() -> {
-            keepQueued = false;
-            if (pendingTarget != null) {
-                scrollTo(pendingTarget);
-            } else if (rendered != null) {
-                // e.g. a lab's rows or a quiz's feedback made its block taller: stay where the reader was inside it
-                scrollToBlock(vm.readingBlock(), readingOffset);
-            }
-        });
-    }
-
-    private void scrollTo(Node target) {
-        scrollTo(target, 0);
-    }
-
-    private void scrollTo(Node target, double offset) {
-        pendingTarget = null;
-        scroll.applyCss();
-        scroll.layout();
-        double viewport = scroll.getViewportBounds().getHeight();
-        double range = page.getHeight() - viewport;
-        if (viewport <= 0 || range <= 0) {
-            // Not laid out yet (the window is still opening): retry when the page gets its height.
-            pendingTarget = target;
-            return;
-        }
-        Bounds tb = boundsInPage(target);
-        double y = tb.getMinY() + Math.min(offset, Math.max(0, tb.getHeight() - 1));
-        setViewportTop(y, range);
-        if (y > range + 1 && rendered != null && !rendered.isComplete()) {
-            // Only the first screen is rendered and it is too short to bring the target to the top: as near as it
-            // goes for now, exactly once the rest of the lesson is in (the page grows, keepPosition retries). The
-            // reading position stays the target's, not where the short page had to stop.
-            pendingTarget = target;
-            return;
-        }
-        noteReadingPosition();
-    }
-
-    /**
-     * Puts the viewport's top at {@code y} in the page (clamped to the page), without the vvalue listener taking it
-     * for the reader's own scrolling: the caller notes the reading position itself when it should.
-     */
-    private void setViewportTop(double y, double range) {
-        boolean was = restoring;
-        restoring = true;
-        scroll.setVvalue(Math.min(1, Math.max(0, y / range)));
-        restoring = was;
-    }
-
-    private double viewportTop() {
-        double range = page.getHeight() - scroll.getViewportBounds().getHeight();
-        return Math.max(0, range) * scroll.getVvalue();
-    }
-
-    private Bounds boundsInPage(Node n) {
-        return page.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        reading.scrollToAnchor(anchor);
     }
 
     ScrollPane scrollPane() {
         return scroll;
     }
 
-    // --- find in lesson --------------------------------------------------------------------
-
     /** Shortcut+F: opens the find bar, or focuses it again with its text selected. */
     void openFind() {
-        if (findBar == null) {
-            findBar = new FindBar(tr, new FindBar.Actions() {
-                @Override
-                public int[] search(String query) {
-                    return find(query);
-                }
-
-                @Override
-                public int[] step(boolean forward) {
-                    return findStep(forward);
-                }
-
-                @Override
-                public void closed() {
-                    if (rendered != null) {
-                        rendered.find().clear();
-                    }
-                    scroll.requestFocus();
-                }
-            });
-            top.getChildren().add(0, findBar);
-        }
-        findBar.open();
-    }
-
-    private int[] find(String query) {
-        if (rendered == null) {
-            return new int[] {0, -1};
-        }
-        rendered.complete();
-        scroll.applyCss();
-        scroll.layout();
-        int n = rendered.find().search(query, node -> boundsInPage(node).getMinY(), viewportTop());
-        revealCurrentMatch();
-        return new int[] {n, rendered.find().current()};
-    }
-
-    private int[] findStep(boolean forward) {
-        if (rendered == null) {
-            return new int[] {0, -1};
-        }
-        if (forward) {
-            rendered.find().next();
-        } else {
-            rendered.find().previous();
-        }
-        revealCurrentMatch();
-        return new int[] {rendered.find().count(), rendered.find().current()};
-    }
-
-    /** Scrolls only when the current match is not in view, and then puts it a third of the way down. */
-    private void revealCurrentMatch() {
-        rendered.find().currentPlace().ifPresent(place -> {
-            Bounds b = page.sceneToLocal(place.getKey().localToScene(place.getValue()));
-            double viewport = scroll.getViewportBounds().getHeight();
-            double range = page.getHeight() - viewport;
-            double top = viewportTop();
-            if (range <= 0 || b.getMinY() >= top && b.getMaxY() <= top + viewport) {
-                return;
-            }
-            double y = Math.max(0, b.getMinY() - viewport / 3);
-            scroll.setVvalue(Math.min(1, y / range));
-        });
+        find.open();
     }
 
     RenderedLesson rendered() {
         return rendered;
     }
 
-    /** Labs in lessons: null until the window supplies them (then a placeholder card stands in). */
-    void setQuizzes(QuizHost quizzes) {
-        this.quizzes = quizzes;
+    /** Labs and quizzes in lessons: null until the window supplies them (then placeholder cards stand in). */
+    void setEmbeds(campus.app.embed.LessonEmbeds embeds) {
+        this.embeds = embeds;
     }
 
-    QuizHost quizzes() {
-        return quizzes;
-    }
-
-    void setLabs(campus.app.lab.LabContext labs) {
-        this.labs = labs;
-    }
-
-    campus.app.lab.LabContext labs() {
-        return labs;
+    campus.app.embed.LessonEmbeds embeds() {
+        return embeds;
     }
 }

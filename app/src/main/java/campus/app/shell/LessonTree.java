@@ -1,7 +1,10 @@
 package campus.app.shell;
 
+import campus.app.progress.ProgressModel;
+import campus.app.theme.ShellStyles;
 import campus.courses.Course;
 import campus.courses.LessonInfo;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -9,24 +12,26 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
 /**
- * The selected course and its lessons in order. A click or Enter opens a lesson; the arrow keys
- * only move the selection, so stepping through the tree does not load every lesson on the way.
+ * The selected course and its lessons in order, a tick on each lesson done. A click or Enter opens a lesson; the
+ * arrow keys only move the selection, so stepping through the tree does not load every lesson on the way.
  */
 final class LessonTree extends TreeView<Object> {
 
     private final ShellViewModel vm;
     private final Tr tr;
 
-    LessonTree(ShellViewModel vm, Tr tr) {
+    LessonTree(ShellViewModel vm, Tr tr, ProgressModel progress) {
         this.vm = vm;
         this.tr = tr;
         setId("lesson-tree");
-        getStyleClass().add(Css.LESSON_TREE);
+        getStyleClass().add(ShellStyles.LESSON_TREE);
         setShowRoot(true);
         setCellFactory(v -> new TreeCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
+                getStyleClass().remove(ShellStyles.LESSON_DONE);
+                setGraphic(null);
                 if (empty || item == null) {
                     setText(null);
                 } else if (item instanceof Course) {
@@ -35,6 +40,13 @@ final class LessonTree extends TreeView<Object> {
                     LessonInfo l = (LessonInfo) item;
                     String t = l.title().in(tr.lang());
                     setText(t.isBlank() ? l.slug() : t);
+                    Object course = getTreeView().getRoot() == null ? null : getTreeView().getRoot().getValue();
+                    if (course instanceof Course c && progress.lessonDone(c.id(), l.slug())) {
+                        Label tick = new Label("✓");
+                        tick.getStyleClass().add(ShellStyles.LESSON_DONE);
+                        setGraphic(tick);
+                        getStyleClass().add(ShellStyles.LESSON_DONE);
+                    }
                 }
             }
         });
@@ -52,6 +64,8 @@ final class LessonTree extends TreeView<Object> {
         vm.selectedCourseProperty().addListener((o, was, now) -> rebuild(now));
         vm.lessonProperty().addListener((o, was, now) -> selectCurrent());
         vm.langProperty().addListener((o, was, now) -> refresh());
+        progress.snapshotProperty().addListener((o, was, now) -> refresh());
+        progress.syllabusProperty().addListener((o, was, now) -> refresh());
         // Built after the first lesson is on screen, when a course may already be selected.
         rebuild(vm.selectedCourseProperty().get());
     }

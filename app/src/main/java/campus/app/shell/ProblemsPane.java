@@ -1,5 +1,6 @@
 package campus.app.shell;
 
+import campus.app.theme.ShellStyles;
 import campus.i18n.Problem;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -21,12 +22,12 @@ final class ProblemsPane extends BorderPane {
     private final ListView<Problem> list;
 
     ProblemsPane(ShellViewModel vm, Tr tr, Runnable close) {
-        getStyleClass().add(Css.PROBLEMS);
+        getStyleClass().add(ShellStyles.PROBLEMS);
         setId("problems");
         Label title = new Label();
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> tr.get("app.problems.title", vm.problems().size()), vm.langProperty(), vm.problems()));
-        title.getStyleClass().add("campus-problems-title");
+        title.getStyleClass().add(ShellStyles.PROBLEMS_TITLE);
         Button hide = new Button();
         hide.textProperty().bind(tr.bind("app.problems.close"));
         hide.setOnAction(e -> close.run());
@@ -35,7 +36,7 @@ final class ProblemsPane extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, hide);
         head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("campus-problems-head");
+        head.getStyleClass().add(ShellStyles.PROBLEMS_HEAD);
 
         list = new ListView<>(vm.problems());
         list.setId("problem-list");

@@ -1,6 +1,8 @@
 package campus.app.shell;
 
+import campus.app.embed.LessonEmbeds;
 import campus.app.render.RenderHooks;
+import campus.app.theme.ShellStyles;
 import campus.courses.Course;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -50,28 +52,27 @@ final class ShellHooks implements RenderHooks {
 
     @Override
     public Node labPane(String labId) {
-        if (pane.labs() != null) {
-            // the library changes on every reload: then the labs are read again
-            return pane.labs().pane(labId, tr.lang(), vm.libraryProperty().get());
-        }
-        return card(tr.get("app.embed.lab", labId), tr.get("app.embed.labLater"));
+        // the library changes on every reload: then the labs are read again
+        return embed(LessonEmbeds.LAB, labId).orElseGet(() -> card(tr.get("app.embed.lab", labId), tr.get("app.embed.labLater")));
     }
 
     @Override
     public Node quizPane(String quizId) {
-        if (pane.quizzes() != null) {
-            return pane.quizzes().pane(quizId, tr.lang(), vm.libraryProperty().get(), tr.get("app.embed.quizFailed"));
-        }
-        return card(tr.get("app.embed.quiz", quizId), tr.get("app.embed.quizLater"));
+        return embed(LessonEmbeds.QUIZ, quizId).orElseGet(() -> card(tr.get("app.embed.quiz", quizId), tr.get("app.embed.quizLater")));
+    }
+
+    private Optional<Node> embed(String kind, String id) {
+        LessonEmbeds embeds = pane.embeds();
+        return embeds == null ? Optional.empty() : embeds.pane(kind, id, tr.lang(), vm.libraryProperty().get());
     }
 
     private static Node card(String title, String text) {
         Label t = new Label(title);
-        t.getStyleClass().add(Css.EMBED_TITLE);
+        t.getStyleClass().add(ShellStyles.EMBED_TITLE);
         Label body = new Label(text);
         body.setWrapText(true);
         VBox box = new VBox(6, t, body);
-        box.getStyleClass().add(Css.EMBED_CARD);
+        box.getStyleClass().add(ShellStyles.EMBED_CARD);
         return box;
     }
 

@@ -1,35 +1,22 @@
 package campus.app.shell;
 
+import campus.app.theme.ShellStyles;
+import campus.app.theme.Theme;
 import campus.courses.Course;
-import campus.i18n.Lang;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -60,21 +47,24 @@ public final class ShellView {
     };
     private Runnable quit = () -> { };
     private Runnable onExam = () -> { };
-    private final List<Runnable> tooltips = new ArrayList<>();
+    private Runnable onProgress = () -> { };
+    private campus.app.progress.ProgressModel progress = new campus.app.progress.ProgressModel();
+    private final List<Menu> extraMenus = new ArrayList<>();
+    private final HBox statusBox = new HBox();
 
     public ShellView(ShellViewModel vm, Consumer<String> browser) {
         this.vm = vm;
         this.tr = new Tr(vm.langProperty());
-        root.getStyleClass().add(Css.SHELL);
+        root.getStyleClass().add(ShellStyles.SHELL);
 
         // The first frame is the lesson and the status bar; the bars and the sidebar, whose controls
         // cost most to skin and style, are built by finishStartup() once the lesson is on screen.
         // Until then plain regions of about their size hold their places, so nothing jumps.
         lessonPane = new LessonPane(vm, tr, browser);
         Region topPlaceholder = new Region();
-        topPlaceholder.getStyleClass().add(Css.BARS_PLACEHOLDER);
+        topPlaceholder.getStyleClass().add(ShellStyles.BARS_PLACEHOLDER);
         Region sidebarPlaceholder = new Region();
-        sidebarPlaceholder.getStyleClass().add(Css.SIDEBAR_PLACEHOLDER);
+        sidebarPlaceholder.getStyleClass().add(ShellStyles.SIDEBAR_PLACEHOLDER);
         sidebarPlaceholder.prefWidthProperty().bind(root.widthProperty().multiply(SIDEBAR_SHARE));
         BorderPane firstFrame = new BorderPane(lessonPane);
         firstFrame.setLeft(sidebarPlaceholder);
@@ -98,8 +88,10 @@ public final class ShellView {
         lessonPane.finishStartup();
         courseList = new ListView<>(vm.courses());
         courseList.setId("course-list");
-        courseList.getStyleClass().add(Css.COURSE_LIST);
-        courseList.setCellFactory(v -> new CourseCell(tr));
+        courseList.getStyleClass().add(ShellStyles.COURSE_LIST);
+        courseList.setCellFactory(v -> new CourseCell(tr, progress));
+        progress.snapshotProperty().addListener((o, was, now) -> courseList.refresh());
+        progress.syllabusProperty().addListener((o, was, now) -> courseList.refresh());
         Label noCourses = new Label();
         noCourses.textProperty().bind(Bindings.when(vm.libraryLoadedProperty())
                 .then(tr.bind("app.courses.none")).otherwise(tr.bind("app.loading")));
@@ -119,7 +111,7 @@ public final class ShellView {
         vm.selectedCourseProperty().addListener((o, was, now) -> courseList.getSelectionModel().select(now));
         vm.langProperty().addListener((o, was, now) -> courseList.refresh());
 
-        lessonTree = new LessonTree(vm, tr);
+        lessonTree = new LessonTree(vm, tr, progress);
         Label coursesHeader = header("app.courses.title");
         Label lessonsHeader = header("app.lessons.title");
         VBox top = new VBox(coursesHeader, courseList);
@@ -129,16 +121,19 @@ public final class ShellView {
         SplitPane sidebar = new SplitPane(top, bottom);
         sidebar.setOrientation(Orientation.VERTICAL);
         sidebar.setDividerPositions(0.45);
-        sidebar.getStyleClass().add(Css.SIDEBAR);
+        sidebar.getStyleClass().add(ShellStyles.Hook.SIDEBAR);
 
         SplitPane main = new SplitPane(sidebar, lessonPane);
         main.setDividerPositions(SIDEBAR_SHARE);
         SplitPane.setResizableWithParent(sidebar, false);
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        ShellBars bars = new ShellBars(vm, tr, new ShellBars.Actions(this::chooseFolder,
+                () -> showProblems(!problemsShown()), () -> onExam.run(), () -> onProgress.run(), () -> quit.run(),
+                courseList::requestFocus, lessonTree::requestFocus, () -> lessonPane.scrollPane().requestFocus(),
+                lessonPane::openFind));
+        root.setTop(new VBox(bars.menuBar(extraMenus), bars.toolBar()));
         root.setCenter(main);
-        tooltips.forEach(Runnable::run);
-        tooltips.clear();
+        bars.bindTooltips();
     }
 
     /** False in the first frame, true once the bars and the sidebar are there. */
@@ -149,7 +144,7 @@ public final class ShellView {
     private Label header(String key) {
         Label l = new Label();
         l.textProperty().bind(tr.bind(key));
-        l.getStyleClass().add("campus-sidebar-header");
+        l.getStyleClass().add(ShellStyles.SIDEBAR_HEADER);
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
@@ -158,105 +153,6 @@ public final class ShellView {
         Course c = courseList.getSelectionModel().getSelectedItem();
         if (c != null) {
             vm.openCourse(c);
-        }
-    }
-
-    private MenuBar menuBar() {
-        MenuItem open = item("app.action.open", "Shortcut+O", this::chooseFolder);
-        open.setId("menu-open");
-        MenuItem reload = item("app.action.reload", "F5", vm::reload);
-        MenuItem closeFolders = item("app.action.closeFolders", "Shortcut+Shift+W", vm::closeContentFolders);
-        closeFolders.setId("menu-close-folders");
-        MenuItem showProblems = item("app.action.problems", "Shortcut+Shift+P", () -> showProblems(!problemsShown()));
-        MenuItem exam = item("app.action.exam", "Shortcut+E", () -> onExam.run());
-        exam.setId("menu-exam");
-        MenuItem exit = item("app.action.quit", "Shortcut+Q", () -> quit.run());
-        Menu file = menu("app.menu.file", open, closeFolders, reload, new SeparatorMenuItem(), exam, new SeparatorMenuItem(),
-                showProblems, new SeparatorMenuItem(), exit);
-
-        MenuItem language = item("app.action.language", "Shortcut+L", vm::toggleLang);
-        language.textProperty().bind(Bindings.createStringBinding(
-                () -> tr.get("app.action.language", vm.langProperty().get().other().nativeName()), vm.langProperty()));
-        MenuItem zoomIn = item("app.action.zoomIn", "Shortcut+Equals", vm::zoomIn);
-        MenuItem zoomOut = item("app.action.zoomOut", "Shortcut+Minus", vm::zoomOut);
-        MenuItem zoomReset = item("app.action.zoomReset", "Shortcut+0", vm::zoomReset);
-        CheckMenuItem dark = new CheckMenuItem();
-        dark.textProperty().bind(tr.bind("app.action.dark"));
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        dark.setSelected(vm.darkProperty().get());
-        vm.darkProperty().addListener((o, was, now) -> dark.setSelected(now));
-        dark.setOnAction(e -> {
-            if (dark.isSelected() != vm.darkProperty().get()) {
-                vm.toggleDark();
-            }
-        });
-        Menu view = menu("app.menu.view", language, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), dark);
-
-        MenuItem previous = item("app.nav.previous", "Alt+Left", vm::previous);
-        MenuItem next = item("app.nav.next", "Alt+Right", vm::next);
-        previous.disableProperty().bind(vm.hasPreviousProperty().not());
-        next.disableProperty().bind(vm.hasNextProperty().not());
-        MenuItem toCourses = item("app.action.focusCourses", "Shortcut+1", courseList::requestFocus);
-        MenuItem toLessons = item("app.action.focusLessons", "Shortcut+2", lessonTree::requestFocus);
-        MenuItem toText = item("app.action.focusLesson", "Shortcut+3", () -> lessonPane.scrollPane().requestFocus());
-        MenuItem find = item("app.action.find", "Shortcut+F", lessonPane::openFind);
-        Menu go = menu("app.menu.go", previous, next, new SeparatorMenuItem(), toCourses, toLessons, toText,
-                new SeparatorMenuItem(), find);
-        MenuBar bar = new MenuBar(file, view, go);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private ToolBar toolBar() {
-        Button open = button("app.action.open", "app.tip.open", this::chooseFolder);
-        Button reload = button("app.action.reload", "app.tip.reload", vm::reload);
-        Button language = new Button();
-        language.setId("toggle-language");
-        // The button names the language it switches to, in that language: "中文" or "EN".
-        language.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.langProperty().get() == Lang.EN ? "中文" : "EN", vm.langProperty()));
-        tooltips.add(() -> language.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> new Tooltip(tr.get("app.tip.language")), vm.langProperty())));
-        language.setOnAction(e -> vm.toggleLang());
-        Button zoomOut = button("app.action.zoomOutShort", "app.tip.zoomOut", vm::zoomOut);
-        zoomOut.setId("zoom-out");
-        Button zoomIn = button("app.action.zoomInShort", "app.tip.zoomIn", vm::zoomIn);
-        zoomIn.setId("zoom-in");
-        Label zoom = new Label();
-        zoom.setId("zoom-level");
-        zoom.textProperty().bind(vm.zoomProperty().asString("%d%%"));
-        zoom.setMinWidth(Region.USE_PREF_SIZE);
-        ToggleButton dark = new ToggleButton();
-        dark.setId("toggle-dark");
-        dark.textProperty().bind(Bindings.createStringBinding(
-                () -> tr.get(vm.darkProperty().get() ? "app.action.lightShort" : "app.action.darkShort"),
-                vm.langProperty(), vm.darkProperty()));
-        dark.setSelected(vm.darkProperty().get());
-        vm.darkProperty().addListener((o, was, now) -> dark.setSelected(now));
-        dark.setOnAction(e -> vm.toggleDark());
-        Button problemsButton = new Button();
-        problemsButton.setId("show-problems");
-        problemsButton.textProperty().bind(Bindings.createStringBinding(
-                () -> tr.get("app.problems.button", vm.problems().size()), vm.langProperty(), vm.problems()));
-        problemsButton.setOnAction(e -> showProblems(!problemsShown()));
-        problemsButton.getStyleClass().add("campus-problems-button");
-        vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> markProblems(problemsButton));
-        markProblems(problemsButton);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox zoomBox = new HBox(4, zoomOut, zoom, zoomIn);
-        zoomBox.setAlignment(Pos.CENTER);
-        ToolBar bar = new ToolBar(open, reload, new javafx.scene.control.Separator(Orientation.VERTICAL),
-                language, zoomBox, dark, gap, problemsButton);
-        bar.setId("tool-bar");
-        return bar;
-    }
-
-    private void markProblems(Button b) {
-        b.getStyleClass().remove("danger");
-        if (!vm.problems().isEmpty()) {
-            b.getStyleClass().add("danger");
         }
     }
 
@@ -269,33 +165,21 @@ public final class ShellView {
             }
             return tr.get("app.status.courses", vm.courses().size());
         }, vm.langProperty(), vm.libraryProperty(), vm.courses()));
-        HBox bar = new HBox(status);
-        bar.getStyleClass().add(Css.STATUS_BAR);
-        return bar;
+        statusBox.getChildren().add(status);
+        statusBox.getStyleClass().add(ShellStyles.STATUS_BAR);
+        return statusBox;
     }
 
-    private MenuItem item(String key, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem();
-        m.textProperty().bind(tr.bind(key));
-        m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        m.setOnAction(e -> action.run());
-        return m;
+    /** A part of the status bar on its right, e.g. the sync's state; there from the first frame. */
+    public void addStatus(javafx.scene.Node part) {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        statusBox.getChildren().addAll(gap, part);
     }
 
-    private Menu menu(String key, MenuItem... items) {
-        Menu m = new Menu();
-        m.textProperty().bind(tr.bind(key));
-        m.getItems().addAll(items);
-        return m;
-    }
-
-    private Button button(String key, String tip, Runnable action) {
-        Button b = new Button();
-        b.textProperty().bind(tr.bind(key));
-        tooltips.add(() -> b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(tr.get(tip)), vm.langProperty())));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
+    /** A menu after the shell's own, added to the menu bar when it is built (before {@link #finishStartup}). */
+    public void addMenu(Menu menu) {
+        extraMenus.add(menu);
     }
 
     /**
@@ -303,25 +187,7 @@ public final class ShellView {
      * Alt+arrows themselves, and a menu item holds one accelerator only (keypad and shifted zoom keys).
      */
     public void installShortcuts(Scene scene) {
-        Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), vm::previous);
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), vm::next);
-        keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::previous);
-        keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), vm::next);
-        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), vm::zoomIn);
-        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), vm::zoomIn);
-        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::zoomIn);
-        keys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), vm::zoomOut);
-        keys.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), vm::zoomReset);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            for (Map.Entry<KeyCombination, Runnable> k : keys.entrySet()) {
-                if (k.getKey().match(e)) {
-                    k.getValue().run();
-                    e.consume();
-                    return;
-                }
-            }
-        });
+        ShellBars.installShortcuts(vm, scene);
     }
 
     /** The problems list is built when first shown: most sessions never open it. */
@@ -354,9 +220,9 @@ public final class ShellView {
         this.folderChooser = chooser;
     }
 
-    /** Where lessons get their lab panes. */
-    void setQuizzes(QuizHost quizzes) {
-        lessonPane.setQuizzes(quizzes);
+    /** Where lessons get their labs, quizzes and whatever else they embed. */
+    public void setEmbeds(campus.app.embed.LessonEmbeds embeds) {
+        lessonPane.setEmbeds(embeds);
     }
 
     /** What "Certification exam…" does; the window sets it. */
@@ -364,8 +230,18 @@ public final class ShellView {
         this.onExam = onExam;
     }
 
-    public void setLabs(campus.app.lab.LabContext labs) {
-        lessonPane.setLabs(labs);
+    /** What Ctrl+P (Go › Progress) does: open the progress page. */
+    void setOnProgress(Runnable onProgress) {
+        this.onProgress = onProgress;
+    }
+
+    /** The learner's derived progress, shown as ticks and percentages; set before {@link #finishStartup()}. */
+    void setProgress(campus.app.progress.ProgressModel progress) {
+        this.progress = progress;
+    }
+
+    campus.app.progress.ProgressModel progress() {
+        return progress;
     }
 
     public void setOnQuit(Runnable r) {

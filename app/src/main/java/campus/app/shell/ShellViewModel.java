@@ -1,6 +1,5 @@
 package campus.app.shell;
 
-import campus.app.Preload;
 import campus.app.state.AppState;
 import campus.app.state.StateStore;
 import campus.courses.ContentRoot;
@@ -12,7 +11,6 @@ import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +19,15 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -64,20 +58,13 @@ public final class ShellViewModel {
         }
     }
 
-    static final int[] ZOOM_STEPS = {70, 80, 90, 100, 110, 125, 150, 175, 200, 250};
-
-    private final Executor background;
-    private final Executor ui;
-    private final StateStore store;
-    private final Executor stateWriter;
+    private final BackgroundWork work;
+    private final Preferences prefs;
     private final List<ContentRoot> roots;
     private final AtomicLong lessonRequest = new AtomicLong();
     private volatile LessonCache lessons;
     private final AtomicLong libraryRequest = new AtomicLong();
 
-    private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.EN);
-    private final BooleanProperty dark = new SimpleBooleanProperty();
-    private final IntegerProperty zoom = new SimpleIntegerProperty(100);
     private final ObjectProperty<Library> library = new SimpleObjectProperty<>();
     private final ObservableList<Course> courses = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -87,55 +74,46 @@ public final class ShellViewModel {
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObjectProperty<Course> selectedCourse = new SimpleObjectProperty<>();
     private final ObjectProperty<OpenLesson> lesson = new SimpleObjectProperty<>();
-    private final IntegerProperty pending = new SimpleIntegerProperty();
-    private final BooleanBinding loading = pending.greaterThan(0);
-    private final ObjectProperty<Msg> failure = new SimpleObjectProperty<>();
     private final BooleanBinding hasPrevious;
     private final BooleanBinding hasNext;
     private final BooleanProperty libraryLoaded = new SimpleBooleanProperty();
     private List<ContentRoot> watchedRoots = List.of();
     private Runnable onRootsChanged = () -> { };
     private int readingBlock;
-    private AppState state;
 
     public ShellViewModel(StateStore store, List<ContentRoot> roots, AppState initial,
                           Executor background, Executor ui, Executor stateWriter) {
-        this.store = store;
+        this.prefs = new Preferences(store, initial, stateWriter);
         this.roots = new CopyOnWriteArrayList<>(roots);
-        this.background = background;
-        this.ui = ui;
-        this.stateWriter = stateWriter;
-        this.state = initial;
-        lang.set(initial.lang());
-        dark.set(initial.dark());
-        zoom.set(initial.zoom());
+        this.work = new BackgroundWork(background, ui);
+        prefs.setOnChange(this::remember);
         hasPrevious = Bindings.createBooleanBinding(() -> neighbour(-1).isPresent(), lesson);
         hasNext = Bindings.createBooleanBinding(() -> neighbour(1).isPresent(), lesson);
     }
 
     // --- start-up and content --------------------------------------------------------------
 
-    /** Applies what {@link Preload} computed in parallel with the toolkit start-up. */
-    public void start(CompletionStage<Preload.Opening> opening) {
-        pending.set(pending.get() + 1);
+    /** Applies what the preload thread computed in parallel with the toolkit start-up. */
+    public void start(CompletionStage<Opening> opening) {
+        work.started();
         long req = libraryRequest.incrementAndGet();
         long lessonReq = lessonRequest.incrementAndGet();
-        opening.whenComplete((o, error) -> ui.execute(() -> apply(o, error, req, lessonReq)));
+        opening.whenComplete((o, error) -> work.ui().execute(() -> apply(o, error, req, lessonReq)));
     }
 
     /**
      * Starts on work the preload thread has already finished, on the UI thread, so the first lesson is
      * in the scene before the window first shows: one CSS and layout pass instead of two.
      */
-    public void start(Preload.Opening opening) {
-        pending.set(pending.get() + 1);
+    public void start(Opening opening) {
+        work.started();
         apply(opening, null, libraryRequest.incrementAndGet(), lessonRequest.incrementAndGet());
     }
 
-    private void apply(Preload.Opening o, Throwable error, long req, long lessonReq) {
-        pending.set(pending.get() - 1);
+    private void apply(Opening o, Throwable error, long req, long lessonReq) {
+        work.finished();
         if (error != null) {
-            fail(error);
+            work.fail(error);
             return;
         }
         if (req == libraryRequest.get()) {
@@ -155,12 +133,12 @@ public final class ShellViewModel {
 
     /** Starts without preloaded work (tests, and a view rebuilt in the same JVM). */
     public void start() {
-        AppState s = state;
+        AppState s = prefs.state();
         List<ContentRoot> r = List.copyOf(roots);
-        java.util.concurrent.CompletableFuture<Preload.Opening> f = new java.util.concurrent.CompletableFuture<>();
-        background.execute(() -> {
+        java.util.concurrent.CompletableFuture<Opening> f = new java.util.concurrent.CompletableFuture<>();
+        work.background().execute(() -> {
             try {
-                f.complete(Preload.open(r, s, lessons));
+                f.complete(Opening.read(r, s, lessons));
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
             }
@@ -186,7 +164,7 @@ public final class ShellViewModel {
     public void reload() {
         long req = libraryRequest.incrementAndGet();
         List<ContentRoot> r = List.copyOf(roots);
-        run(() -> CourseLoader.load(r), lib -> {
+        work.run(() -> CourseLoader.load(r), lib -> {
             if (req == libraryRequest.get()) {
                 applyLibrary(lib);
                 OpenLesson open = lesson.get();
@@ -290,8 +268,8 @@ public final class ShellViewModel {
 
     private void load(Course c, String slug, int block, String anchor) {
         long req = lessonRequest.incrementAndGet();
-        Lang l = lang.get();
-        run(() -> {
+        Lang l = prefs.langProperty().get();
+        work.run(() -> {
             LoadedLesson loaded = CourseLoader.loadLesson(c, slug, l, lessons);
             return new OpenLesson(loaded, block, anchor, images(loaded));
         }, open -> {
@@ -306,21 +284,20 @@ public final class ShellViewModel {
     }
 
     private void showLesson(LoadedLesson l, int block, String anchor, Set<String> images) {
-        failure.set(null);
+        work.clearFailure();
         readingBlock = block;
         lesson.set(new OpenLesson(l, block, anchor, images));
         refreshProblems();
         remember();
     }
 
-    // --- look and language -----------------------------------------------------------------
+    // --- look and language (kept in Preferences) -----------------------------------------
 
     /** Switches every string and re-reads the open lesson in the other language at the same block. */
     public void setLang(Lang l) {
-        if (l == lang.get()) {
+        if (!prefs.setLang(l)) {
             return;
         }
-        lang.set(l);
         OpenLesson open = lesson.get();
         if (open != null) {
             load(open.lesson().course(), open.lesson().slug(), readingBlock, "");
@@ -329,73 +306,52 @@ public final class ShellViewModel {
     }
 
     public void toggleLang() {
-        setLang(lang.get().other());
+        setLang(prefs.langProperty().get().other());
     }
 
     public void toggleDark() {
-        dark.set(!dark.get());
-        remember();
+        prefs.toggleDark();
+    }
+
+    /** Light or dark, e.g. as set on another device. */
+    public void setDark(boolean on) {
+        prefs.setDark(on);
     }
 
     public void zoomIn() {
-        for (int z : ZOOM_STEPS) {
-            if (z > zoom.get()) {
-                setZoom(z);
-                return;
-            }
-        }
+        prefs.zoomIn();
     }
 
     public void zoomOut() {
-        for (int i = ZOOM_STEPS.length - 1; i >= 0; i--) {
-            if (ZOOM_STEPS[i] < zoom.get()) {
-                setZoom(ZOOM_STEPS[i]);
-                return;
-            }
-        }
+        prefs.zoomOut();
     }
 
     public void zoomReset() {
-        setZoom(100);
+        prefs.setZoom(100);
     }
 
-    private void setZoom(int z) {
-        zoom.set(z);
-        remember();
+    /** One of the zoom steps (70 to 250 %); another value is taken to the nearest step. */
+    public void setZoom(int z) {
+        prefs.setZoom(z);
     }
-
-    // --- state -----------------------------------------------------------------------------
 
     public AppState state() {
-        return state;
+        return prefs.state();
     }
 
     public void setWindow(double x, double y, double w, double h, boolean maximized) {
-        state = state.withWindow(x, y, w, h, maximized);
+        prefs.setWindow(x, y, w, h, maximized);
     }
 
-    /** Records the current state and writes it in the background. */
+    /** Records the state (preferences, open folders, reading position) and writes it in the background. */
     public void remember() {
         OpenLesson open = lesson.get();
-        AppState s = state.withLang(lang.get()).withLook(dark.get(), zoom.get())
-                .withFolders(roots.stream().filter(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display()))
-                        .map(r -> r.path().toString()).toList());
-        if (open != null) {
-            s = s.withReading(open.lesson().course().id(), open.lesson().slug(), readingBlock);
-        }
-        state = s;
-        AppState snapshot = s;
-        try {
-            stateWriter.execute(() -> {
-                try {
-                    store.save(snapshot);
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("campus: could not save " + store.file() + ": " + e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // The window has closed and its last state is already written.
-        }
+        prefs.save(s -> {
+            AppState withFolders = s.withFolders(roots.stream()
+                    .filter(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display())).map(r -> r.path().toString()).toList());
+            return open == null ? withFolders
+                    : withFolders.withReading(open.lesson().course().id(), open.lesson().slug(), readingBlock);
+        });
     }
 
     // --- problems --------------------------------------------------------------------------
@@ -418,45 +374,18 @@ public final class ShellViewModel {
         problems.setAll(all);
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
-        pending.set(pending.get() + 1);
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                ui.execute(() -> {
-                    pending.set(pending.get() - 1);
-                    fail(e);
-                });
-                return;
-            }
-            ui.execute(() -> {
-                pending.set(pending.get() - 1);
-                then.accept(result);
-            });
-        });
-    }
-
-    private void fail(Throwable e) {
-        // The learner sees a sentence; the details go to the terminal for whoever reports the bug.
-        System.err.println("campus: unexpected error");
-        e.printStackTrace();
-        failure.set(Msg.of("app.error.unexpected", String.valueOf(e.getClass().getSimpleName())));
-    }
-
     // --- read-only properties --------------------------------------------------------------
 
     public ReadOnlyObjectProperty<Lang> langProperty() {
-        return lang;
+        return prefs.langProperty();
     }
 
     public ReadOnlyBooleanProperty darkProperty() {
-        return dark;
+        return prefs.darkProperty();
     }
 
     public ReadOnlyIntegerProperty zoomProperty() {
-        return zoom;
+        return prefs.zoomProperty();
     }
 
     public ReadOnlyObjectProperty<Library> libraryProperty() {
@@ -484,11 +413,11 @@ public final class ShellViewModel {
     }
 
     public BooleanBinding loadingProperty() {
-        return loading;
+        return work.loadingProperty();
     }
 
     public ReadOnlyObjectProperty<Msg> failureProperty() {
-        return failure;
+        return work.failureProperty();
     }
 
     public BooleanBinding hasPreviousProperty() {

@@ -36,7 +36,9 @@ public final class ExamDemo {
 
     /** Walks through the screens on a timer (for screenshots): start, answer, flag, navigate, review, submit. */
     private static void script(ExamLauncher launcher) {
-        step(4, () -> launcher.viewModel().startPractice(launcher.viewModel().practice().get(0)));
+        // the PCTA practice exam: the demo has no SQL grader, and the other practice exams hold SQL tasks
+        step(4, () -> launcher.viewModel().startPractice(launcher.viewModel().practice().stream()
+                .filter(e -> e.id().equals("pcta-practice")).findFirst().orElseThrow()));
         step(6, () -> {
             ExamViewModel vm = launcher.currentExam();
             for (int i = 0; i < 4; i++) {

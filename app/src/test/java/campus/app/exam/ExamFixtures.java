@@ -54,7 +54,8 @@ final class ExamFixtures {
                   "explanation": {"en": "A left join keeps the left rows.", "zh": "左连接保留左表的行。"}},
                  {"id": "a2", "type": "true-false", "topics": ["joins"], "difficulty": "easy",
                   "prompt": {"en": "`CROSS JOIN` needs an `ON` clause.", "zh": "`CROSS JOIN` 需要 `ON` 子句。"},
-                  "answer": false, "explanation": {"en": "It has none.", "zh": "它没有。"}},
+                  "answer": false, "explanation": {"en": "It has none.", "zh": "它没有。"},
+                  "feedbackFalse": {"en": "Right: it pairs every row.", "zh": "对：它配对所有行。"}},
                  {"id": "a3", "type": "single", "topics": ["indexes"], "difficulty": "easy",
                   "prompt": {"en": "What speeds up lookups by a column?", "zh": "什么能加快按列查找？"},
                   "options": [{"id": "a", "text": {"en": "An index", "zh": "索引"}, "correct": true},
@@ -66,5 +67,13 @@ final class ExamFixtures {
                 ]
                 """);
         return dir;
+    }
+
+    /** The stand-in for Campus's main window that exam UI tests open the launcher over, with the app's theme. */
+    static javafx.stage.Stage showMainWindow(javafx.stage.Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.control.Label("Campus main window"), 400, 300));
+        stage.show();
+        return stage;
     }
 }

@@ -22,10 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
@@ -55,10 +53,7 @@ class ExamModeTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        owner = stage;
-        stage.setScene(new Scene(new Label("Campus main window"), 400, 300));
-        stage.show();
+        owner = ExamFixtures.showMainWindow(stage);
     }
 
     @BeforeEach
@@ -131,6 +126,48 @@ class ExamModeTest {
         robot.interact(((ButtonBase) option)::fire);
     }
 
+    /** What the author wrote for the answers given, as the practice review shows it. */
+    private static List<String> answerFeedback(FxRobot robot) {
+        return robot.lookup(".quiz-answer-feedback .quiz-text-plain").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList();
+    }
+
+    /** Seven topics with names too long to sit side by side: the labels stand upright below the bars, not in their place. */
+    @Test
+    void manyLongTopicNamesLeaveTheBarsTheirHeight(FxRobot robot) throws Exception {
+        Path dir = data.resolveSibling("topics");
+        Files.createDirectories(dir.resolve("questions"));
+        StringBuilder topics = new StringBuilder();
+        StringBuilder questions = new StringBuilder("[");
+        for (int i = 1; i <= 7; i++) {
+            topics.append(i > 1 ? "," : "").append("""
+                    "t%d": {"en": "Aggregation, GROUP BY and HAVING, part %d", "zh": "聚合、GROUP BY 与 HAVING 第 %d 部分"}"""
+                    .formatted(i, i, i));
+            questions.append(i > 1 ? "," : "").append("""
+                    {"id": "q%d", "type": "true-false", "topics": ["t%d"], "difficulty": "easy",
+                     "prompt": {"en": "True?", "zh": "对吗？"}, "answer": true,
+                     "explanation": {"en": "Yes.", "zh": "对。"}}""".formatted(i, i));
+        }
+        Files.writeString(dir.resolve("exam.json"), """
+                {"id": "topics", "title": {"en": "Many topics", "zh": "多个主题"},
+                 "timeLimitMinutes": 10, "pass": {"percent": 50}, "explanations": "practice-only",
+                 "topics": {%s},
+                 "sections": [{"id": "all", "title": {"en": "All", "zh": "全部"}, "count": 7}]}
+                """.formatted(topics));
+        Files.writeString(dir.resolve("questions/q.json"), questions.append("]").toString());
+        openLauncher(robot, ExamContext.of(data, "app-sha", Grader.withoutSql(), events::add, () -> Lang.EN)
+                .clock(clock).practiceExamFolders(List.of(dir)).candidate("Ann"), "topics");
+        ExamViewModel vm = startPractice(robot, "topics");
+        robot.interact(vm::review);
+        fire(robot, "#exam-submit");
+        fire(robot, "#exam-confirm-submit");
+        waitUntil(() -> vm.outcomeProperty().get() != null && robot.lookup("#exam-topics").tryQuery().isPresent());
+        BarChart<?, ?> chart = robot.lookup("#exam-topics").queryAs(BarChart.class);
+        assertEquals(7, topicLabels(chart).size());
+        double plot = robot.from(chart).lookup(".chart-plot-background").query().getBoundsInLocal().getHeight();
+        assertTrue(plot >= 150, "the bars' area is " + plot + " px high");
+    }
+
     private static List<String> reviewTopics(FxRobot robot) {
         return robot.lookup(".exam-review-topics").queryAllAs(Labeled.class).stream().map(Labeled::getText).sorted().toList();
     }
@@ -187,6 +224,7 @@ class ExamModeTest {
         assertEquals(List.of("Joins (2/2)", "Indexes (1/2)"), topicLabels(chart));
         assertEquals(4, robot.lookup(".exam-review-card").queryAll().size());
         assertEquals(List.of("Topic: Indexes", "Topic: Indexes", "Topic: Joins", "Topic: Joins"), reviewTopics(robot));
+        assertEquals(List.of("Right: it pairs every row."), answerFeedback(robot));
         assertEquals(LearningEvent.EXAM_RESULT, events.get(0).kind());
 
         assertEquals("Close", text(robot, "#exam-leave"));
@@ -195,6 +233,7 @@ class ExamModeTest {
                 topicLabels(robot.lookup("#exam-topics").queryAs(BarChart.class)));
         assertEquals("关闭", text(robot, "#exam-leave"));
         assertEquals(List.of("主题：索引", "主题：索引", "主题：连接", "主题：连接"), reviewTopics(robot));
+        assertEquals(List.of("对：它配对所有行。"), answerFeedback(robot));
         robot.interact(() -> vm.langProperty().set(Lang.EN));
 
         fire(robot, "#exam-close");

@@ -64,4 +64,12 @@ class EditorLogicTest {
         assertEquals(List.of("SELECT"), EditorLogic.completions("SEL", schema, Set.of("SELECT")));
         assertEquals(new EditorLogic.Range(14, 16), EditorLogic.wordBefore("SELECT * FROM bo", 16));
     }
+
+    @Test
+    void noWordIsCompletedInsideAStringOrAComment() {
+        assertEquals(new EditorLogic.Range(16, 16), EditorLogic.wordBefore("SELECT 'a' -- bo", 16));
+        assertEquals(new EditorLogic.Range(12, 12), EditorLogic.wordBefore("SELECT 'a bo", 12));
+        assertEquals(new EditorLogic.Range(17, 17), EditorLogic.wordBefore("SELECT 1 /* ti\nbo", 17));
+        assertEquals(new EditorLogic.Range(9, 11), EditorLogic.wordBefore("SELECT 1\u00A0bo", 11), "U+00A0 is a space to H2");
+    }
 }

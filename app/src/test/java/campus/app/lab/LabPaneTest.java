@@ -369,10 +369,8 @@ class LabPaneTest {
         for (String button : List.of("#lab-run", "#lab-check", "#lab-explain", "#lab-hint", "#lab-solution", "#lab-reset")) {
             assertTrue(robot.lookup(button).query().isDisabled(), button + " is disabled while the statement runs");
         }
-        long t0 = System.nanoTime();
         robot.clickOn("#lab-cancel");
         waitFor(() -> visible(robot, "#lab-error"));
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
         assertEquals("The statement was cancelled.", text(robot, "#lab-error"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(visible(robot, "#lab-cancel"), "no longer busy");

@@ -150,6 +150,55 @@ class LabViewModelTest {
     }
 
     /**
+     * The first time a lab opens its dataset is generated into the data folder's cache: the pane hears what happens and
+     * how far it has got (fractions handed over from the worker), and nothing once it is open. The second time it is a
+     * copy of the saved database.
+     */
+    @Test
+    void theDatasetsProgressReachesThePaneWhileItOpens() throws Exception {
+        campus.labs.sandbox.DatasetCache cache = campus.labs.sandbox.DatasetCache.in(tmp.resolve("data/cache/datasets"));
+        List<LabViewModel.Loading> seen = new ArrayList<>();
+        LabViewModel.Opener opener = new LabViewModel.Opener() {
+            @Override
+            public LabSession open(campus.labs.Lab lab) {
+                throw new AssertionError("the view model asks with a progress listener");
+            }
+
+            @Override
+            public LabSession open(campus.labs.Lab lab, campus.labs.dataset.LoadProgress progress)
+                    throws LabSession.LabUnavailableException {
+                return LabSession.open(lab, catalog.datasets(), cache, SandboxLimits.DEFAULT, events::add, progress);
+            }
+        };
+        vm = model("cheap", opener);
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                seen.add(now);
+            }
+        });
+        vm.prepare();
+        runUiUntil(() -> vm.readyProperty().get());
+        assertNull(vm.loadingProperty().get(), "nothing shown once open");
+        assertFalse(seen.isEmpty());
+        assertEquals("labs.load.generatingOnce", seen.get(0).what().key());
+        assertTrue(seen.stream().allMatch(l -> l.fraction() == -1 || l.fraction() >= 0 && l.fraction() <= 1), seen.toString());
+        assertNull(vm.datasetNoticeProperty().get());
+        vm.close();
+        vm.awaitIdle();
+
+        seen.clear();
+        vm = model("cheap", opener);
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                seen.add(now);
+            }
+        });
+        vm.prepare();
+        runUiUntil(() -> vm.readyProperty().get());
+        assertTrue(seen.stream().allMatch(l -> l.what().key().equals("labs.load.opening")), seen.toString());
+    }
+
+    /**
      * The learner clicks into the editor (the session starts opening) and presses Run and Hint at once: the buttons
      * are not disabled meanwhile, the busy line says the presses wait, and both are carried out once it is open.
      */

@@ -16,7 +16,8 @@ final class QuizFixtures {
                 {"id": "q-all", "title": {"en": "Warm-up", "zh": "热身"}, "questions": [
                  {"id": "qs", "type": "single", "topics": ["t"], "difficulty": "easy",
                   "prompt": {"en": "Pick B", "zh": "选乙"},
-                  "options": [{"id": "a", "text": {"en": "WHERE customer_id = 42", "zh": "WHERE customer_id = 42"}, "correct": false},
+                  "options": [{"id": "a", "text": {"en": "WHERE customer_id = 42", "zh": "WHERE customer_id = 42"}, "correct": false,
+                               "feedback": {"en": "That filters rows; it is not B.", "zh": "那是筛选行，不是乙。"}},
                               {"id": "b", "text": {"en": "B", "zh": "乙"}, "correct": true}],
                   "shuffle": false, "explanation": {"en": "B it is", "zh": "就是乙"}},
                  {"id": "qm", "type": "multiple", "topics": ["t"], "difficulty": "easy",

@@ -163,6 +163,28 @@ class QuizPaneTest {
         assertEquals(1, events.size());
     }
 
+    @Test
+    void theFeedbackWrittenForTheChosenOptionIsShownInTheLearnersLanguage(FxRobot robot) throws Exception {
+        show(robot, Lang.EN);
+        clickOption(robot, "qs", "WHERE customer_id = 42");
+        checkAndWait(robot, "qs");
+        assertEquals("That filters rows; it is not B.", answerFeedback(robot, "qs"));
+
+        show(robot, Lang.ZH);
+        assertEquals("那是筛选行，不是乙。", answerFeedback(robot, "qs"));
+
+        robot.interact(() -> robot.from(card(robot, "qs")).lookup(".quiz-retry").queryButton().fire());
+        clickOption(robot, "qs", "乙");
+        checkAndWait(robot, "qs");
+        assertTrue(robot.from(card(robot, "qs")).lookup(".quiz-answer-feedback").tryQuery().isEmpty(),
+                "an option without feedback shows none");
+    }
+
+    private String answerFeedback(FxRobot robot, String qid) {
+        return robot.from(card(robot, qid)).lookup(".quiz-answer-feedback .quiz-text-plain")
+                .queryAs(javafx.scene.text.Text.class).getText();
+    }
+
     /** Buttons parse "_x" as a keyboard mnemonic and hide the underscore: content text must be shown as written. */
     @Test
     void optionTextIsShownAsWrittenUnderscoresIncluded(FxRobot robot) {

@@ -113,6 +113,41 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void footnoteReferencesLeadToTheirNoteAndTheNoteLeadsBack() {
+        LessonFixture f = LessonFixture.render("# T\n\nFirst claim.[^src] Second.[^two] Again.[^src]\n\n"
+                + "[^two]: The *second* note.\n\n[^src]: Where it comes from.\n\nAfter the notes.\n");
+        List<Text> marks = onFx(() -> f.lesson.root().lookupAll("." + MdStyles.FOOTNOTE_REF).stream()
+                .map(Text.class::cast).collect(Collectors.toList()));
+        assertEquals(List.of("[1]", "[2]", "[1]"), marks.stream().map(Text::getText).collect(Collectors.toList()));
+        assertTrue(marks.get(0).getStyleClass().contains(MdStyles.LINK));
+        click(marks.get(1));
+        Node notes = f.one(MdStyles.FOOTNOTES);
+        assertEquals(notes, f.lesson.blocks().get(f.lesson.blocks().size() - 1), "the notes close the lesson");
+        List<Node> rows = f.all(MdStyles.FOOTNOTE);
+        assertEquals(List.of("fn-src", "fn-two"), rows.stream().map(Node::getId).collect(Collectors.toList()));
+        assertEquals("Where it comes from.", text(onFx(() -> rows.get(0).lookup("." + MdStyles.PARAGRAPH))));
+        assertEquals(rows.get(1), f.lesson.anchors().get("fn:two"));
+        assertEquals(f.lesson.blocks().get(1), f.lesson.anchors().get("fnref:src"), "back to the first reference");
+        Label back = (Label) onFx(() -> rows.get(0).lookup("#fnback-src"));
+        assertEquals("\u21A9", back.getText());
+        assertEquals("Back to where footnote 1 is referred to", back.getAccessibleText());
+        click(back);
+        assertEquals(List.of("anchor fn:two", "anchor fnref:src"), f.calls);
+    }
+
+    @Test
+    void taskListItemsShowABoxTickedOrNot() {
+        LessonFixture f = LessonFixture.render("- [x] done\n- [ ] to do\n- plain\n", Lang.ZH);
+        List<Node> markers = f.all(MdStyles.LIST_MARKER);
+        assertEquals(List.of("\u2611", "\u2610", "\u2022"), markers.stream().map(n -> text(((javafx.scene.Parent) n)
+                .getChildrenUnmodifiable().get(0))).collect(Collectors.toList()));
+        assertEquals(List.of("已完成", "待办"), f.all(MdStyles.TASK_MARKER).stream().map(Node::getAccessibleText)
+                .collect(Collectors.toList()));
+        assertTrue(onFx(() -> ((javafx.scene.Parent) markers.get(0)).getChildrenUnmodifiable().get(0).getStyleClass()
+                .contains(MdStyles.TASK_DONE)));
+    }
+
+    @Test
     void brokenLinksArePlainTextWithAnExplainingTooltip() {
         LessonFixture f = LessonFixture.render("see [gone](../nowhere.md)\n");
         Text gone = run(f, "gone");
@@ -172,6 +207,19 @@ class MarkdownRendererTest {
                 .collect(Collectors.toList()));
         assertEquals(List.of(TextAlignment.LEFT, TextAlignment.CENTER, TextAlignment.RIGHT), aligns);
         assertTrue(onFx(() -> run(f, "name").getFont().getStyle().toLowerCase().contains("bold")));
+    }
+
+    @Test
+    void aNarrowColumnKeepsItsWordsWhole() {
+        LessonFixture f = LessonFixture.render("| Operator | Means |\n|---|---|\n| `BETWEEN` | " + "word ".repeat(120).trim() + " |\n");
+        double oneLine = onFx(() -> run(f, "Means").getLayoutBounds().getHeight());
+        double header = onFx(() -> run(f, "Operator").getLayoutBounds().getHeight());
+        double code = onFx(() -> run(f, "BETWEEN").getLayoutBounds().getHeight());
+        assertTrue(header < oneLine * 1.5, "the header word is on one line: " + header + " vs " + oneLine);
+        assertTrue(code < oneLine * 1.5, "the code word is on one line: " + code + " vs " + oneLine);
+        double table = onFx(() -> f.one(MdStyles.TABLE).getLayoutBounds().getWidth());
+        double column = onFx(() -> f.one(MdStyles.LESSON).getLayoutBounds().getWidth());
+        assertTrue(table <= column + 0.5, table + " > " + column);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.CampusParts;
 import campus.app.LaunchOptions;
 import campus.app.Preload;
 import campus.app.state.StateStore;
@@ -66,7 +67,7 @@ class ShellTest {
         Preload preload = Preload.start(new LaunchOptions(contentDirs, Optional.empty(), Optional.of(data)));
         fx(() -> {
             stage = new Stage();
-            window = CampusWindow.open(stage, preload, url -> { });
+            window = CampusParts.open(stage, preload, url -> { });
             return null;
         });
         waitFor(() -> vm().lessonProperty().get() != null && !vm().loadingProperty().get() && window.view().isComplete());
@@ -120,7 +121,7 @@ class ShellTest {
     }
 
     /** All text a block shows: the text runs of its flows and the text of its labelled controls. */
-    private static String textOf(Node node) {
+    static String textOf(Node node) {
         if (node instanceof javafx.scene.text.Text t) {
             return t.getText();
         }
@@ -163,7 +164,7 @@ class ShellTest {
         double[] placeholder = new double[1];
         boolean[] firstFrame = fx(() -> {
             stage = new Stage();
-            window = CampusWindow.open(stage, preload, url -> { });
+            window = CampusParts.open(stage, preload, url -> { });
             // show() laid the first frame out; the rest of the shell replaces the placeholder a pulse later
             placeholder[0] = stage.getScene().lookup(".campus-nav-placeholder").getLayoutBounds().getHeight();
             return new boolean[] {window.view().lessonPane().rendered() != null, window.view().isComplete(),
@@ -505,7 +506,7 @@ class ShellTest {
         Node lab = fx(() -> hooks.labPane("select-basics"));
         assertTrue(lab instanceof campus.app.lab.LabPane);
         assertEquals("lab-select-basics", lab.getId());
-        // the shipped sample course's quiz: the catalog is scanned off the UI thread, then the pane appears
+        // the shipped beginner course's first quiz: the catalog is scanned off the UI thread, then the pane appears
         Node quiz = fx(() -> hooks.quizPane("first-steps-check"));
         waitFor(() -> quiz instanceof campus.app.quiz.QuizPane || quiz instanceof javafx.scene.Parent p
                 && p.getChildrenUnmodifiable().stream().anyMatch(campus.app.quiz.QuizPane.class::isInstance));
@@ -517,9 +518,12 @@ class ShellTest {
     /** A lab near the bottom of the window: its rows are scrolled into view, and the lesson keeps that position. */
     @Test
     void aLabsRowsBelowTheWindowAreScrolledIntoViewAndStayThere() throws Exception {
-        open(); // the shipped course: its first lesson ends with the lab "add-a-book"
+        open();
+        openCourse("sql-fundamentals"); // the shipped beginner course: its first lesson ends with the lab "first-select"
         LessonPane pane = window.view().lessonPane();
-        Node lab = fx(() -> pane.rendered().root().lookup("#lab-add-a-book"));
+        waitFor(() -> fx(() -> pane.rendered() != null
+                && pane.rendered().root().lookup("#lab-first-select") instanceof campus.app.lab.LabPane));
+        Node lab = fx(() -> pane.rendered().root().lookup("#lab-first-select"));
         assertTrue(lab != null, "the shipped first lesson has its lab");
         fx(() -> {
             Node editor = lab.lookup("#lab-editor");

@@ -39,8 +39,9 @@ class SqlHighlighterTest {
     }
 
     @Test
-    void stringsKeepDoubledAndBackslashEscapedQuotes() {
-        assertEquals("Str:'it''s' Ope:, Str:'a\\'b' Ope:, Str:''", tokens("'it''s', 'a\\'b', ''"));
+    void stringsKeepDoubledQuotesAndABackslashIsNoEscapeAsInH2() {
+        assertEquals("Str:'it''s' Ope:, Str:'a\\' Ope:, Str:''", tokens("'it''s', 'a\\', ''"));
+        assertEquals("Str:'a\\' Ide:b Str:' '", tokens("'a\\'b' '"));
     }
 
     @Test
@@ -55,9 +56,15 @@ class SqlHighlighterTest {
     }
 
     @Test
-    void allCommentStylesRunToTheirEnd() {
-        String sql = "a -- dash\nb # hash\nc /* block\n more */ d // slashes";
-        assertEquals("Ide:a Com:-- dash Ide:b Com:# hash Ide:c Com:/* block\n more */ Ide:d Com:// slashes", tokens(sql));
+    void allCommentStylesOfH2RunToTheirEnd() {
+        String sql = "a -- dash\nb # hash\nc /* block /* nested */\n more */ d // slashes";
+        assertEquals("Ide:a Com:-- dash Ide:b Ope:# Ide:hash Ide:c Com:/* block /* nested */\n more */ Ide:d Com:// slashes",
+                tokens(sql));
+    }
+
+    @Test
+    void unicodeSpacesSeparateTokensAsInH2() {
+        assertEquals("Ide:INFORMATION_SCHEMA Ope:. Ide:SETTINGS", tokens("INFORMATION_SCHEMA\u00A0.\u3000SETTINGS"));
     }
 
     @ParameterizedTest(name = "{0} is one number")
@@ -101,7 +108,7 @@ class SqlHighlighterTest {
     void lexingLineByLineWithCarriedStateEqualsLexingTheWhole() {
         String sql = "SELECT 'multi\nline' /* and\ncomment\n*/ FROM `odd\nname` WHERE x = 1\n";
         List<SqlSpan> pieces = new ArrayList<>();
-        SqlHighlighter.State state = SqlHighlighter.State.NORMAL;
+        campus.labs.sql.SqlLexer.State state = campus.labs.sql.SqlLexer.State.NORMAL;
         int lineStart = 0;
         while (lineStart < sql.length()) {
             int nl = sql.indexOf('\n', lineStart);
@@ -109,15 +116,15 @@ class SqlHighlighterTest {
             state = SqlHighlighter.lex(sql, lineStart, lineEnd, state, pieces);
             lineStart = lineEnd;
         }
-        assertEquals(SqlHighlighter.State.NORMAL, state);
+        assertEquals(campus.labs.sql.SqlLexer.State.NORMAL, state);
         assertEquals(merge(SqlHighlighter.spans(sql)), merge(pieces));
     }
 
     @Test
     void aLineInsideAnOpenCommentReportsThatState() {
         List<SqlSpan> out = new ArrayList<>();
-        assertEquals(SqlHighlighter.State.BLOCK_COMMENT, SqlHighlighter.lex("x /* open", 0, 9, SqlHighlighter.State.NORMAL, out));
-        assertEquals(SqlHighlighter.State.NORMAL, SqlHighlighter.lex("still */ y", 0, 10, SqlHighlighter.State.BLOCK_COMMENT, out));
+        assertEquals(campus.labs.sql.SqlLexer.State.BLOCK_COMMENT, SqlHighlighter.lex("x /* open", 0, 9, campus.labs.sql.SqlLexer.State.NORMAL, out));
+        assertEquals(campus.labs.sql.SqlLexer.State.NORMAL, SqlHighlighter.lex("still */ y", 0, 10, campus.labs.sql.SqlLexer.State.BLOCK_COMMENT, out));
         assertEquals(new SqlSpan(0, 8, SqlTokenKind.COMMENT), out.get(2));
     }
 

@@ -22,7 +22,7 @@ class StateStoreTest {
     @Test
     void savedStateIsReadBack() throws Exception {
         StateStore store = new StateStore(dir.resolve("new-folder"));
-        AppState s = new AppState(Lang.ZH, true, 125, "sql-first-steps", "02-select", 7, 10, 20, 1000, 700, true,
+        AppState s = new AppState(Lang.ZH, true, 125, "sql-fundamentals", "02-sort-and-page", 7, 10, 20, 1000, 700, true,
                 List.of("/home/a/courses", "/tmp/其他 课程"));
         store.save(s);
         assertEquals(s, store.load());

@@ -1,21 +1,26 @@
-package campus.app.shell;
+package campus.app.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Parent;
+import java.util.Objects;
 import javafx.scene.Scene;
 
-/** Light or dark (AtlantaFX Primer), the shell and lesson stylesheets, and the zoomed font size. */
+/**
+ * Light or dark (AtlantaFX Primer), the app's stylesheets, and the zoomed font size. The style classes the
+ * stylesheets style are constants beside this class, one class per area ({@link LabStyles},
+ * {@link ExamStyles}, {@link QuizStyles}); the CSS files stay the source of the look.
+ */
 public final class Theme {
 
     /** AtlantaFX Primer's base font size, which zoom scales. */
-    static final double BASE_FONT_PX = 14;
+    public static final double BASE_FONT_PX = 14;
 
     private Theme() {
     }
 
-    static void apply(boolean dark) {
+    public static void apply(boolean dark) {
         Application.setUserAgentStylesheet(userAgentStylesheet(dark));
     }
 
@@ -24,7 +29,7 @@ public final class Theme {
      * app does not use, which halves the CSS work of the first frame), in binary form (no CSS parser at
      * start-up); AtlantaFX's own when the trimmed one is missing (classes compiled without the build step).
      */
-    static String userAgentStylesheet(boolean dark) {
+    public static String userAgentStylesheet(boolean dark) {
         var trimmed = Theme.class.getResource(dark ? TRIMMED_DARK : TRIMMED_LIGHT);
         if (trimmed != null) {
             return trimmed.toExternalForm();
@@ -32,10 +37,10 @@ public final class Theme {
         return dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
     }
 
-    static final String TRIMMED_LIGHT = "/campus/app/theme/atlantafx-primer-light.bss";
-    static final String TRIMMED_DARK = "/campus/app/theme/atlantafx-primer-dark.bss";
-    static final String CHARTS_LIGHT = "/campus/app/theme/atlantafx-primer-light-charts.bss";
-    static final String CHARTS_DARK = "/campus/app/theme/atlantafx-primer-dark-charts.bss";
+    public static final String TRIMMED_LIGHT = "/campus/app/theme/atlantafx-primer-light.bss";
+    public static final String TRIMMED_DARK = "/campus/app/theme/atlantafx-primer-dark.bss";
+    public static final String CHARTS_LIGHT = "/campus/app/theme/atlantafx-primer-light-charts.bss";
+    public static final String CHARTS_DARK = "/campus/app/theme/atlantafx-primer-dark-charts.bss";
 
     /**
      * The theme's chart rules, which the build moves out of the app-wide theme (see
@@ -53,10 +58,25 @@ public final class Theme {
         return url == null ? null : url.toExternalForm();
     }
 
-    static void addStylesheets(Scene scene) {
-        scene.getStylesheets().add(campus.app.render.MarkdownRenderer.STYLESHEET);
-        add(scene, Css.STYLESHEET);
-        add(scene, "/campus/app/theme/lab.css");
+    /** The lesson theme (Markdown renderer's {@code md-} classes). */
+    public static final String LESSON_CSS = "/campus/app/theme/lesson.css";
+    /** The shell: sidebar, lesson page, bars, progress page. */
+    public static final String SHELL_CSS = "/campus/app/shell/shell.css";
+    /** Labs: {@link LabStyles}. */
+    public static final String LAB_CSS = "/campus/app/theme/lab.css";
+    /** The exam window and launcher ({@link ExamStyles}) and quizzes ({@link QuizStyles}). */
+    public static final String EXAM_CSS = "/campus/app/theme/exam.css";
+
+    /** A stylesheet of the app (one of the {@code *_CSS} paths), for {@code getStylesheets().add(…)}. */
+    public static String stylesheet(String resource) {
+        return Objects.requireNonNull(Theme.class.getResource(resource), resource).toExternalForm();
+    }
+
+    /** The sheets of a window that shows lessons: lesson, shell and lab, in that order. */
+    public static void addStylesheets(Scene scene) {
+        scene.getStylesheets().add(stylesheet(LESSON_CSS));
+        add(scene, SHELL_CSS);
+        add(scene, LAB_CSS);
     }
 
     private static void add(Scene scene, String resource) {
@@ -66,7 +86,7 @@ public final class Theme {
         }
     }
 
-    static void zoom(Parent root, int percent) {
+    public static void zoom(Parent root, int percent) {
         // At 100 % the theme's own .root size (14px) applies: no inline style, so no CSS parser at start-up
         // (an inline style is parsed as CSS text even where the stylesheets are binary).
         root.setStyle(percent == 100 ? ""

@@ -1,11 +1,10 @@
-package campus.app.shell;
+package campus.app.quiz;
 
-import campus.app.quiz.QuizContext;
-import campus.app.quiz.QuizPanes;
-import campus.app.quiz.SqlInput;
+import campus.app.embed.Embedder;
 import campus.certification.bank.QuizCatalog;
 import campus.certification.grading.Grader;
 import campus.i18n.Lang;
+import campus.i18n.Messages;
 import campus.progress.LearningEventSink;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +23,7 @@ import javafx.scene.layout.StackPane;
  * in the quiz's place. Answers are kept by the {@link QuizContext} of the library, so a language
  * switch, which re-renders the lesson, keeps them.
  */
-final class QuizHost {
+public final class QuizEmbedder implements Embedder {
 
     private record Loaded(Object library, CompletableFuture<QuizContext> context) { }
 
@@ -35,7 +34,13 @@ final class QuizHost {
     private final SqlInput.Factory sqlInput;
     private Loaded loaded;
 
-    QuizHost(Supplier<List<Path>> roots, Grader grader, LearningEventSink events, Executor worker, SqlInput.Factory sqlInput) {
+    /**
+     * @param roots    content roots holding courses (and their quizzes), asked again on each rescan
+     * @param worker   scans the catalog, grades and records events; never the UI thread
+     * @param sqlInput the answer box of SQL questions
+     */
+    public QuizEmbedder(Supplier<List<Path>> roots, Grader grader, LearningEventSink events, Executor worker,
+                        SqlInput.Factory sqlInput) {
         this.roots = roots;
         this.grader = grader;
         this.events = events;
@@ -44,11 +49,13 @@ final class QuizHost {
     }
 
     /** Called on the UI thread while a lesson renders. */
-    Node pane(String quizId, Lang lang, Object library, String failedText) {
+    @Override
+    public Node pane(String quizId, Lang lang, Object library) {
         CompletableFuture<QuizContext> ctx = contextFor(library);
         if (ctx.isDone() && !ctx.isCompletedExceptionally()) {
             return QuizPanes.create(quizId, lang, ctx.join());
         }
+        String failedText = Messages.of(lang).get("app.embed.quizFailed");
         StackPane holder = new StackPane(new ProgressIndicator());
         holder.getStyleClass().add("campus-quiz-holder");
         ctx.whenComplete((c, error) -> Platform.runLater(() -> holder.getChildren().setAll(

@@ -1,0 +1,66 @@
+package campus.app.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import campus.i18n.Lang;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import org.junit.jupiter.api.Test;
+
+class LessonEmbedsTest {
+
+    private final List<String> log = new ArrayList<>();
+
+    private Embedder recording(String kind, Node node, RuntimeException onClose) {
+        return new Embedder() {
+            @Override
+            public Node pane(String id, Lang lang, Object generation) {
+                log.add(kind + " " + id + " " + lang + " " + generation);
+                return node;
+            }
+
+            @Override
+            public void close() {
+                log.add("close " + kind);
+                if (onClose != null) {
+                    throw onClose;
+                }
+            }
+        };
+    }
+
+    @Test
+    void eachKindGoesToItsEmbedderAndAnUnknownKindToNone() {
+        Node lab = new Group();
+        Node quiz = new Group();
+        LessonEmbeds embeds = new LessonEmbeds()
+                .with(LessonEmbeds.LAB, recording("lab", lab, null))
+                .with(LessonEmbeds.QUIZ, recording("quiz", quiz, null));
+        assertSame(lab, embeds.pane(LessonEmbeds.LAB, "l1", Lang.ZH, "g1").orElseThrow());
+        assertSame(quiz, embeds.pane(LessonEmbeds.QUIZ, "q1", Lang.EN, "g2").orElseThrow());
+        assertTrue(embeds.pane("video", "v1", Lang.EN, "g2").isEmpty());
+        assertEquals(List.of("lab l1 ZH g1", "quiz q1 EN g2"), log);
+    }
+
+    @Test
+    void aKindHasOneEmbedder() {
+        LessonEmbeds embeds = new LessonEmbeds().with(LessonEmbeds.LAB, recording("lab", new Group(), null));
+        assertThrows(IllegalStateException.class, () -> embeds.with(LessonEmbeds.LAB, recording("lab2", new Group(), null)));
+    }
+
+    /** Closing goes through every embedder in order, even past one that fails, then reports the failure. */
+    @Test
+    void closingClosesEveryEmbedderEvenAfterAFailure() {
+        IllegalStateException broken = new IllegalStateException("lab broke");
+        LessonEmbeds embeds = new LessonEmbeds()
+                .with(LessonEmbeds.LAB, recording("lab", new Group(), broken))
+                .with(LessonEmbeds.QUIZ, recording("quiz", new Group(), null));
+        assertSame(broken, assertThrows(IllegalStateException.class, embeds::close));
+        assertEquals(List.of("close lab", "close quiz"), log);
+    }
+}
