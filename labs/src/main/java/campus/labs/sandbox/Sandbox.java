@@ -1,6 +1,7 @@
 package campus.labs.sandbox;
 
 import campus.i18n.Msg;
+import campus.labs.concurrent.LabThreads;
 import campus.labs.dataset.Dataset;
 import campus.labs.dataset.LoadProgress;
 import campus.labs.sql.GuardPolicy;
@@ -46,13 +47,7 @@ public final class Sandbox implements LabSandbox {
             + NoJavaObjects.class.getName() + "'";
     private static final String PRISTINE = "pristine";
     /** Runs deferred resets; shared by all sandboxes, threads die when idle. */
-    private static final java.util.concurrent.ExecutorService RESETS = new java.util.concurrent.ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
-            r -> {
-                Thread t = new Thread(r, "campus-lab-reset");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ExecutorService RESETS = LabThreads.cached("lab-reset", 30);
 
     private String url;
     private final String learnerPassword = UUID.randomUUID().toString();

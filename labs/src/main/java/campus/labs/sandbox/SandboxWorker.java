@@ -1,5 +1,6 @@
 package campus.labs.sandbox;
 
+import campus.labs.concurrent.LabThreads;
 import campus.labs.sql.GuardPolicy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The child JVM that runs one lab's {@link Sandbox} for {@link WorkerSandbox}: learner SQL runs here, with this
@@ -30,11 +30,7 @@ public final class SandboxWorker {
                 java.io.FileDescriptor.out)));
         System.setOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8));
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(System.in));
-        ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "campus-lab-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService work = LabThreads.singleThread("lab-worker");
         Sandbox[] sandbox = {null};
         // The run a cancel names (it may come before that run starts) and the run being served now. The working thread
         // writes serving, then enters the run and reads cancelled; this thread writes cancelled, then reads serving:

@@ -1,8 +1,8 @@
 package campus.labs.sandbox;
 
+import campus.labs.concurrent.LabThreads;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Watchdog {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "campus-lab-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = LabThreads.scheduled("lab-watchdog");
 
     /** Why the watched statement was cancelled, if it was. */
     enum Reason { TIMEOUT, MEMORY, USER }

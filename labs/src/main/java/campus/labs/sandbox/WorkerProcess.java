@@ -1,5 +1,6 @@
 package campus.labs.sandbox;
 
+import campus.labs.concurrent.LabThreads;
 import com.google.gson.JsonObject;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -37,12 +38,7 @@ final class WorkerProcess {
     }
 
     /** Runs the pipe reads and background starts; threads die when idle. */
-    static final ExecutorService THREADS = new java.util.concurrent.ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "campus-lab-worker-pipe");
-                t.setDaemon(true);
-                return t;
-            });
+    static final ExecutorService THREADS = LabThreads.cached("lab-worker-pipe", 30);
 
     /**
      * A worker process started ahead of need, idle until it is told which dataset to open: the next lab (or the
