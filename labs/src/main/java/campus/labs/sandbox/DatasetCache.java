@@ -201,8 +201,8 @@ public final class DatasetCache {
         try {
             try (Connection c = connect("jdbc:h2:" + inMemory + URL_OPTIONS, password); Statement st = c.createStatement()) {
                 st.execute("CREATE USER learner PASSWORD '" + UUID.randomUUID() + "'");
-                st.execute("CREATE SCHEMA " + Sandbox.LAB + " AUTHORIZATION learner");
-                st.execute("SET SCHEMA " + Sandbox.LAB);
+                st.execute("CREATE SCHEMA " + SandboxDatabase.LAB + " AUTHORIZATION learner");
+                st.execute("SET SCHEMA " + SandboxDatabase.LAB);
                 DatasetLoader.load(c, dataset, scale, new ArrayList<>(), new ArrayList<>(),
                         f -> progress.update(generating, f));
                 st.execute("SET SCHEMA PUBLIC");

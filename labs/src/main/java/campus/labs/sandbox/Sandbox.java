@@ -5,19 +5,13 @@ import campus.labs.concurrent.LabThreads;
 import campus.labs.dataset.Dataset;
 import campus.labs.dataset.LoadProgress;
 import campus.labs.sql.GuardPolicy;
-import campus.labs.sql.SqlGuard;
-import campus.labs.sql.SqlScript;
-import campus.labs.sql.SqlStatement;
-import campus.labs.sql.SqlSyntaxException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One private in-memory H2 database (MySQL mode) for one lab session.
@@ -36,53 +30,37 @@ import java.util.concurrent.locks.ReentrantLock;
  * rollback or the restore, which runs on a background thread while the learner reads it. Every other call first
  * finishes a reset still pending (or waits for the background one), so no statement ever sees the previous attempt.
  *
+ * <p>Its parts: {@link SandboxDatabase} (the database and its connections), {@link LearnerRuns} (guarded learner SQL
+ * and Cancel), {@link TrustedSql} (the lab's own SQL); this class serialises them and keeps the dataset as loaded
+ * between attempts.
+ *
  * <p>Thread-safety: every method may be called from a worker thread; calls are serialised, except
  * {@link #cancel()}, which may be called from any thread while a statement runs.
  */
 public final class Sandbox implements LabSandbox {
 
-    static final String LAB = "lab";
-    /** Settings of every sandbox database: MySQL mode, and no Java object is ever deserialized ({@link NoJavaObjects}). */
-    static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW;JAVA_OBJECT_SERIALIZER='"
-            + NoJavaObjects.class.getName() + "'";
-    private static final String PRISTINE = "pristine";
     /** Runs deferred resets; shared by all sandboxes, threads die when idle. */
-    private static final java.util.concurrent.ExecutorService RESETS = LabThreads.cached("lab-reset", 30);
+    private static final ExecutorService RESETS = LabThreads.cached("lab-reset", 30);
 
-    private String url;
-    private final String learnerPassword = UUID.randomUUID().toString();
-    private String adminPassword = UUID.randomUUID().toString();
-    private String learnerUser = "learner";
-    private final DatasetCache cache;
-    private final LoadProgress progress;
-    /** The private copy of the cached dataset this sandbox runs on; null for an in-memory database. */
-    private DatasetCache.Copy copy;
     private final GuardPolicy policy;
     private final SandboxLimits limits;
-    private Connection admin;
-    private Dataset dataset;
-    private Integer scale;
-    private final List<String> ddl = new ArrayList<>();
-    private final List<String> tables = new ArrayList<>();
-    /** READ_WRITE only: an admin connection for copies and restores, and the restorer itself. */
-    private Connection maint;
-    private TableRestorer restorer;
+    private final LearnerRuns learnerRuns;
+    private final TrustedSql trusted;
     private final ReentrantLock lock = new ReentrantLock();
-    private Connection learner;
-    private volatile StatementRunner current;
+    /** Its connections are used under {@link #lock}. */
+    private final SandboxDatabase db;
     /** A reset asked for by {@link #resetLater()} and not done yet. Written under {@link #lock}. */
     private volatile boolean resetPending;
     /** The pending reset rebuilds tables (the attempt ran DDL), which can take seconds on a big dataset. */
     private volatile boolean rebuildPending;
     private volatile boolean closed;
-    /** Its monitor also guards the hand-over of {@link #current}. */
-    private final RunsInProgress runs = new RunsInProgress();
 
-    private Sandbox(GuardPolicy policy, SandboxLimits limits, DatasetCache cache, LoadProgress progress) {
+    private Sandbox(GuardPolicy policy, SandboxLimits limits, SandboxDatabase db) {
         this.policy = policy;
         this.limits = limits;
-        this.cache = cache;
-        this.progress = progress;
+        this.db = db;
+        this.learnerRuns = new LearnerRuns(policy, limits);
+        this.trusted = new TrustedSql(limits);
     }
 
     /** Creates the database, loads the dataset at the given scale (null: its default) and opens the learner. */
@@ -97,18 +75,7 @@ public final class Sandbox implements LabSandbox {
      */
     static Sandbox openOnCopy(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits,
                               DatasetCache.Copy copy) throws DatasetException {
-        Sandbox sb = new Sandbox(policy, limits, null, LoadProgress.NONE);
-        sb.copy = copy;
-        try {
-            sb.setUp(dataset, scale);
-            return sb;
-        } catch (SQLException e) {
-            sb.close();
-            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
-        } catch (DatasetException | RuntimeException e) {
-            sb.close();
-            throw e;
-        }
+        return new Sandbox(policy, limits, SandboxDatabase.open(dataset, scale, policy, null, LoadProgress.NONE, copy));
     }
 
     /**
@@ -121,101 +88,17 @@ public final class Sandbox implements LabSandbox {
         if (policy == GuardPolicy.DATASET) {
             throw new IllegalArgumentException("a lab sandbox is READ_ONLY or READ_WRITE");
         }
-        Sandbox sb = new Sandbox(policy, limits, cache, progress);
-        try {
-            sb.setUp(dataset, scale);
-            return sb;
-        } catch (SQLException e) {
-            sb.close();
-            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
-        } catch (DatasetException | RuntimeException e) {
-            sb.close();
-            throw e;
-        }
-    }
-
-    private void setUp(Dataset dataset, Integer scale) throws SQLException, DatasetException {
-        this.dataset = dataset;
-        this.scale = scale;
-        if (cache == null && copy == null) {
-            url = "jdbc:h2:mem:campus-lab-" + UUID.randomUUID();
-            admin = connect(url + SETTINGS, "campus_admin", adminPassword);
-            Msg generating = Msg.of("labs.load.generating", dataset.name(),
-                    dataset.scalable() ? (Object) (scale != null ? scale : dataset.defaultScale().getAsInt()) : "—");
-            progress.update(generating, 0);
-            try (Statement st = admin.createStatement()) {
-                st.execute("CREATE USER learner PASSWORD '" + UUID.randomUUID() + "'");
-                st.execute("CREATE SCHEMA " + LAB + " AUTHORIZATION learner");
-                st.execute("SET SCHEMA " + LAB);
-                DatasetLoader.load(admin, dataset, scale, ddl, tables, f -> progress.update(generating, f));
-                st.execute("SET SCHEMA PUBLIC");
-            }
-        } else {
-            if (copy == null) {
-                copy = cache.checkout(dataset, scale, progress);
-            }
-            url = copy.url();
-            try {
-                admin = connect(url, DatasetCache.ADMIN, copy.password());
-            } catch (SQLException e) {
-                if (cache == null) {
-                    throw e;
-                }
-                // the copy's checksum matched but H2 cannot read it (written by a broken build): generate it again
-                copy.delete();
-                copy = cache.rebuild(dataset, scale, progress,
-                        Msg.of("labs.cache.damaged.open", dataset.name(), ErrorMapper.readable(e.getMessage())));
-                url = copy.url();
-                admin = connect(url, DatasetCache.ADMIN, copy.password());
-            }
-            adminPassword = copy.password();
-            try (Statement st = admin.createStatement()) {
-                // a 64 MB page cache (H2's default is 16 MB): repeated scans of a 1,000,000-row table stay in memory
-                // longer. Set by the admin: a setting in the URL would refuse the learner's connection.
-                st.execute("SET CACHE_SIZE 65536");
-            }
-        }
-        // The dataset's schema belongs to user learner. A read-only sandbox logs in as reader, who may only read it;
-        // a read-write one logs in as learner, who owns it and works in a transaction.
-        try (Statement st = admin.createStatement()) {
-            if (policy == GuardPolicy.READ_ONLY) {
-                learnerUser = "reader";
-                st.execute("CREATE USER reader PASSWORD '" + learnerPassword + "'");
-                st.execute("GRANT SELECT ON SCHEMA " + LAB + " TO reader");
-            } else {
-                learnerUser = "learner";
-                st.execute("ALTER USER learner SET PASSWORD '" + learnerPassword + "'");
-                st.execute("CREATE SCHEMA " + PRISTINE);
-                maint = connect(url, "campus_admin", adminPassword);
-                restorer = new TableRestorer(maint, LAB, PRISTINE);
-            }
-        }
-        openLearner();
+        return new Sandbox(policy, limits, SandboxDatabase.open(dataset, scale, policy, cache, progress, null));
     }
 
     /** The reason the dataset's saved copy had to be generated again, if it was damaged. */
     public Optional<Msg> repaired() {
-        return copy == null ? Optional.empty() : copy.repaired();
+        return db.repaired();
     }
 
     /** Whether opening generated the dataset (no cache, or the first use of this dataset and size). */
     public boolean generated() {
-        return copy == null || copy.built();
-    }
-
-    private void openLearner() throws SQLException {
-        learner = connect(url, learnerUser, learnerPassword);
-        try (Statement st = learner.createStatement()) {
-            st.execute("SET SCHEMA " + LAB);
-        }
-        learner.setAutoCommit(policy == GuardPolicy.READ_ONLY);
-    }
-
-    private static Connection connect(String url, String user, String password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        return new org.h2.Driver().connect(url, p);
+        return db.generated();
     }
 
     public GuardPolicy policy() {
@@ -240,116 +123,29 @@ public final class Sandbox implements LabSandbox {
      * Same, for the lab worker: {@code cancelledAlready} tells whether a cancel for this run came before it got here
      * (it is asked once the run counts as in progress, so a {@link #cancel()} from then on is seen the usual way).
      */
-    RunResult run(String script, int rowCap, boolean explainOnly, java.util.function.BooleanSupplier cancelledAlready) {
-        runs.enter(cancelledAlready);
+    RunResult run(String script, int rowCap, boolean explainOnly, BooleanSupplier cancelledAlready) {
+        learnerRuns.enter(cancelledAlready);
         try {
-            return runGuarded(script, rowCap, explainOnly);
-        } finally {
-            runs.exit();
-        }
-    }
-
-    private RunResult runGuarded(String script, int rowCap, boolean explainOnly) {
-        lock.lock();
-        try {
-            settle();
-            List<SqlStatement> statements;
+            lock.lock();
             try {
-                statements = SqlScript.split(script);
-            } catch (SqlSyntaxException e) {
-                return new RunResult(List.of(), java.util.Optional.of(
-                        SqlProblem.at(SqlProblem.Kind.SYNTAX, e.msg(), script, e.offset())), 0);
+                settle();
+                return learnerRuns.run(db, script, rowCap, explainOnly);
+            } finally {
+                lock.unlock();
             }
-            long t0 = System.nanoTime();
-            List<StatementResult> done = new ArrayList<>();
-            for (SqlStatement s : statements) {
-                var refusal = SqlGuard.check(s, policy);
-                if (refusal.isPresent()) {
-                    return stop(done, SqlProblem.at(SqlProblem.Kind.REFUSED, refusal.get().message(), script,
-                            refusal.get().offset()), t0);
-                }
-                StatementRunner runner = new StatementRunner(learner, limits, script, s);
-                synchronized (runs) {
-                    current = runner;
-                    if (runs.cancelPending()) {
-                        runner.cancel();
-                    }
-                }
-                try {
-                    StatementRunner.Outcome o = runner.run(policy, rowCap, explainOnly,
-                            restorer == null ? null : restorer::beforeDdl);
-                    if (o.problem() != null) {
-                        if (o.problem().kind() == SqlProblem.Kind.MEMORY || o.problem().kind() == SqlProblem.Kind.ERROR) {
-                            recoverIfDead();
-                        }
-                        return stop(done, o.problem(), t0);
-                    }
-                    done.add(o.result());
-                } finally {
-                    synchronized (runs) {
-                        current = null;
-                    }
-                }
-            }
-            return new RunResult(done, java.util.Optional.empty(), System.nanoTime() - t0);
         } finally {
-            lock.unlock();
+            learnerRuns.exit();
         }
-    }
-
-    /**
-     * H2 shuts a database down when a statement runs out of memory (error 90108): the heap is fine again once
-     * the statement's garbage is gone, but the in-memory database is lost. Load it again, so the learner can go on.
-     */
-    private void recoverIfDead() {
-        try (Statement st = admin.createStatement()) {
-            st.execute("SELECT 1");
-            return;
-        } catch (SQLException e) {
-            // closed: reload below
-        }
-        reload();
-    }
-
-    /** Throws the database away and loads the dataset again into a new one: the whole schema, as loaded. */
-    private void reload() {
-        Connection[] old = {learner, maint, admin};
-        for (Connection c : old) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (SQLException ignored) {
-                // already closed with the database
-            }
-        }
-        try {
-            if (copy != null) {
-                copy.delete();
-                copy = null; // without a cache (a worker given a copy) the dataset is generated again in memory
-            }
-            maint = null;
-            restorer = null;
-            ddl.clear();
-            tables.clear();
-            setUp(dataset, scale);
-        } catch (SQLException | DatasetException e) {
-            throw new IllegalStateException("sandbox could not be reloaded", e);
-        }
-    }
-
-    private static RunResult stop(List<StatementResult> done, SqlProblem p, long t0) {
-        return new RunResult(done, java.util.Optional.of(p), System.nanoTime() - t0);
     }
 
     /** How many {@link #run} calls have been made and not returned (one runs, the others wait their turn). */
     public int runsInProgress() {
-        return runs.count();
+        return learnerRuns.inProgress();
     }
 
     /** Whether a learner statement is executing now. */
     public boolean statementRunning() {
-        return current != null;
+        return learnerRuns.statementRunning();
     }
 
     /**
@@ -358,15 +154,8 @@ public final class Sandbox implements LabSandbox {
      * start it: a Cancel pressed early is not lost. Safe from any thread; does nothing when nothing is running.
      */
     public void cancel() {
-        synchronized (runs) {
-            runs.cancel();
-            StatementRunner r = current;
-            if (r != null) {
-                r.cancel();
-            }
-        }
+        learnerRuns.cancel();
     }
-
 
     /**
      * Puts the dataset back as loaded: nothing to do for a read-only sandbox, a rollback after DML,
@@ -393,7 +182,7 @@ public final class Sandbox implements LabSandbox {
         lock.lock();
         try {
             resetPending = true;
-            rebuildPending = restorer.ddlHappened();
+            rebuildPending = db.restorer().ddlHappened();
         } finally {
             lock.unlock();
         }
@@ -433,7 +222,8 @@ public final class Sandbox implements LabSandbox {
             return;
         }
         try {
-            learner.rollback();
+            db.learner().rollback();
+            TableRestorer restorer = db.restorer();
             if (restorer.ddlHappened()) {
                 restorer.restore();
             }
@@ -441,7 +231,7 @@ public final class Sandbox implements LabSandbox {
         } catch (SQLException | RuntimeException e) {
             // Whatever the attempt did that the restorer could not undo, the next attempt must not see it: put the
             // whole schema back by loading the dataset again (seconds at most, and only after such an attempt).
-            reload();
+            db.reload();
         }
     }
 
@@ -449,18 +239,18 @@ public final class Sandbox implements LabSandbox {
     public boolean needsRebuild() {
         lock.lock();
         try {
-            return restorer != null && restorer.ddlHappened();
+            return db.restorer() != null && db.restorer().ddlHappened();
         } finally {
             lock.unlock();
         }
     }
 
     /** READ_WRITE: the dataset tables copied so far to restore them after DDL (none until DDL touches one). */
-    public java.util.Set<String> copiedTables() {
+    public Set<String> copiedTables() {
         lock.lock();
         try {
             settle();
-            return restorer == null ? java.util.Set.of() : restorer.copiedTables();
+            return db.restorer() == null ? Set.of() : db.restorer().copiedTables();
         } finally {
             lock.unlock();
         }
@@ -471,7 +261,7 @@ public final class Sandbox implements LabSandbox {
         lock.lock();
         try {
             settle();
-            return SchemaReader.read(learner, LAB);
+            return SchemaReader.read(db.learner(), SandboxDatabase.LAB);
         } catch (SQLException e) {
             throw new IllegalStateException("schema read failed: " + e.getMessage(), e);
         } finally {
@@ -485,32 +275,10 @@ public final class Sandbox implements LabSandbox {
      */
     public RunResult runTrusted(String script, int rowCap) throws SQLException {
         lock.lock();
-        try (Statement st = admin.createStatement()) {
+        try {
             settle();
-            st.execute("SET SCHEMA " + LAB);
-            List<SqlStatement> statements;
-            try {
-                statements = SqlScript.split(script);
-            } catch (SqlSyntaxException e) {
-                throw new TrustedSqlException(e.msg());
-            }
-            List<StatementResult> out = new ArrayList<>();
-            long t0 = System.nanoTime();
-            for (SqlStatement s : statements) {
-                StatementRunner r = new StatementRunner(admin, limits, script, s);
-                StatementRunner.Outcome o = r.run(null, rowCap, false, restorer == null ? null : restorer::beforeDdl);
-                if (o.problem() != null) {
-                    throw new TrustedSqlException(o.problem().message());
-                }
-                out.add(o.result());
-            }
-            return new RunResult(out, java.util.Optional.empty(), System.nanoTime() - t0);
+            return trusted.run(db, script, rowCap);
         } finally {
-            try (Statement st = admin.createStatement()) {
-                st.execute("SET SCHEMA PUBLIC");
-            } catch (SQLException ignored) {
-                // the admin session is gone; close() will report nothing more useful
-            }
             lock.unlock();
         }
     }
@@ -525,23 +293,7 @@ public final class Sandbox implements LabSandbox {
         lock.lock();
         try {
             settle();
-            admin.setAutoCommit(false);
-            try {
-                runTrusted(reference, rowCap);
-                List<StatementResult> out = new ArrayList<>();
-                for (String q : verifyQueries) {
-                    out.add(runTrusted(q, rowCap).lastQuery().orElseThrow(
-                            () -> new SQLException("verification is not a query: " + q)));
-                }
-                return out;
-            } finally {
-                admin.rollback();
-                admin.setAutoCommit(true);
-                if (restorer != null) {
-                    restorer.restore();
-                    restorer.restoreCounters();
-                }
-            }
+            return trusted.expectedState(db, reference, verifyQueries, rowCap);
         } finally {
             lock.unlock();
         }
@@ -555,17 +307,7 @@ public final class Sandbox implements LabSandbox {
         lock.lock();
         try {
             settle();
-            List<StatementResult> out = new ArrayList<>();
-            long t0 = System.nanoTime();
-            for (String q : queries) {
-                SqlStatement s = new SqlStatement(q, 0, List.of());
-                StatementRunner.Outcome o = new StatementRunner(learner, limits, q, s).run(null, rowCap, false);
-                if (o.problem() != null) {
-                    return stop(out, o.problem(), t0);
-                }
-                out.add(o.result());
-            }
-            return new RunResult(out, java.util.Optional.empty(), System.nanoTime() - t0);
+            return trusted.verify(db, queries, rowCap);
         } finally {
             lock.unlock();
         }
@@ -575,23 +317,6 @@ public final class Sandbox implements LabSandbox {
     public void close() {
         closed = true;
         cancel();
-        for (Connection c : new Connection[] {learner, maint, admin}) {
-            if (c == null) {
-                continue;
-            }
-            try {
-                if (c == admin) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute(copy == null ? "SHUTDOWN" : "SHUTDOWN IMMEDIATELY");
-                    }
-                }
-                c.close();
-            } catch (SQLException ignored) {
-                // closing a database that is thrown away: nothing to recover
-            }
-        }
-        if (copy != null) {
-            copy.delete();
-        }
+        db.close();
     }
 }
