@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A {@link Sandbox} in a child JVM ({@link SandboxWorker}), as programming-contest judges run submissions: the worker
@@ -26,45 +24,29 @@ import java.util.concurrent.ExecutionException;
  * learner one restart. For a {@code state} lab a fresh worker is the dataset as loaded, which is what the next
  * attempt must see anyway.
  *
+ * <p>{@link WorkerKeeper} keeps the worker alive (start, requests with deadlines, restarts); this class turns the
+ * sandbox's calls into requests and lost workers into verdicts.
+ *
  * <p>Thread-safety: as {@link Sandbox}: calls are serialised, {@link #cancel()} may come from any thread.
  */
 public final class WorkerSandbox implements LabSandbox {
 
     /** Time granted beyond the statements' own limits (the worker's watchdog acts first). */
     static final long MARGIN_MS = 1_500;
-    /** Opening loads the dataset and computes nothing from learner SQL: generous, but not unbounded. */
-    private static final long OPEN_MS = 300_000;
+    private static final long OPEN_MS = WorkerKeeper.OPEN_MS;
 
-    private final Dataset dataset;
-    private final Integer scale;
     private final GuardPolicy policy;
     private final SandboxLimits limits;
-    private final Object requestLock = new Object();
-    private volatile WorkerProcess worker;
-    /** A worker being started after the last one was killed; the next request waits for it. */
-    private CompletableFuture<WorkerProcess> starting;
-    private long nextId;
-    private volatile boolean closed;
-    private int restarts;
+    private final WorkerKeeper keeper;
     /** Runs sent while a Cancel is pending go out cancelled. Its monitor also guards {@link #sentRun}. */
     private final RunsInProgress runs = new RunsInProgress();
     /** The id of the run request handed to the worker and not answered yet; 0: none. */
     private long sentRun;
 
-    /** Where the dataset's saved copies come from; null: each worker generates the dataset in memory. */
-    private final DatasetCache cache;
-    /** Hears the first opening only: a worker started again after a kill opens a saved copy, quickly, unseen. */
-    private volatile LoadProgress progress;
-    private volatile Optional<Msg> repaired = Optional.empty();
-
-    private WorkerSandbox(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits, DatasetCache cache,
-                          LoadProgress progress) {
-        this.dataset = dataset;
-        this.scale = scale;
+    private WorkerSandbox(GuardPolicy policy, SandboxLimits limits, WorkerKeeper keeper) {
         this.policy = policy;
         this.limits = limits;
-        this.cache = cache;
-        this.progress = progress;
+        this.keeper = keeper;
     }
 
     public static WorkerSandbox open(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits)
@@ -79,158 +61,33 @@ public final class WorkerSandbox implements LabSandbox {
      */
     public static WorkerSandbox open(Dataset dataset, Integer scale, GuardPolicy policy, SandboxLimits limits,
                                      DatasetCache cache, LoadProgress progress) throws DatasetException {
-        WorkerSandbox sb = new WorkerSandbox(dataset, scale, policy, limits, cache, progress);
+        WorkerKeeper keeper = new WorkerKeeper(dataset, scale, policy, limits, cache, progress);
         try {
-            sb.worker = sb.start();
+            keeper.startFirst();
         } catch (IOException | WorkerProcess.Lost e) {
             throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), "lab worker: " + e.getMessage()));
-        } finally {
-            sb.progress = LoadProgress.NONE;
         }
-        return sb;
+        return new WorkerSandbox(policy, limits, keeper);
     }
 
     @Override
     public Optional<Msg> repaired() {
-        return repaired;
-    }
-
-    /** Starts a worker and opens the sandbox in it. */
-    private WorkerProcess start() throws IOException, WorkerProcess.Lost, DatasetException {
-        DatasetCache.Copy copy = null;
-        if (cache != null) {
-            copy = cache.checkout(dataset, scale, progress);
-            if (copy.repaired().isPresent()) {
-                repaired = copy.repaired();
-            }
-        }
-        WorkerProcess w;
-        try {
-            w = WorkerProcess.start();
-        } catch (IOException | RuntimeException e) {
-            if (copy != null) {
-                copy.delete();
-            }
-            throw e;
-        }
-        JsonObject req = request("open");
-        if (copy != null) {
-            DatasetCache.Copy mine = copy;
-            w.process.onExit().thenRun(mine::delete); // the worker's database is shut down by then, however it ended
-            JsonObject c = new JsonObject();
-            c.addProperty("url", copy.url());
-            c.addProperty("password", copy.password());
-            c.addProperty("file", copy.file().toString());
-            c.addProperty("built", copy.built());
-            req.add("copy", c);
-        }
-        req.add("dataset", WireCodec.dataset(dataset));
-        if (scale != null) {
-            req.addProperty("scale", scale);
-        }
-        req.addProperty("policy", policy.name());
-        req.add("limits", WireCodec.limits(limits));
-        JsonObject reply;
-        try {
-            reply = w.exchange(req, OPEN_MS);
-        } catch (WorkerProcess.Lost e) {
-            w.kill();
-            throw e;
-        }
-        if (reply.has("datasetError")) {
-            w.kill();
-            throw new DatasetException(WireCodec.msg(reply.getAsJsonObject("datasetError")));
-        }
-        if (reply.has("error") || reply.has("sqlError")) {
-            w.kill();
-            throw new IOException(reply.has("error") ? reply.get("error").getAsString() : reply.get("sqlError").getAsString());
-        }
-        WorkerProcess.prepareSpare();
-        return w;
-    }
-
-    private JsonObject request(String op) {
-        JsonObject o = new JsonObject();
-        o.addProperty("op", op);
-        o.addProperty("id", ++nextId);
-        return o;
-    }
-
-    /** The live worker, waiting for a restart if one is under way. */
-    private WorkerProcess live() throws WorkerProcess.Lost {
-        if (starting != null) {
-            try {
-                worker = starting.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WorkerProcess.Lost(false, -1);
-            } catch (ExecutionException e) {
-                // the restart failed: try once more here, in the caller's time
-                try {
-                    worker = start();
-                } catch (IOException | DatasetException | WorkerProcess.Lost again) {
-                    throw new IllegalStateException("the lab worker could not be started again: " + again.getMessage(), again);
-                }
-            } finally {
-                starting = null;
-            }
-        }
-        if (worker == null) {
-            throw new IllegalStateException("sandbox closed");
-        }
-        return worker;
-    }
-
-    /** Kills the worker and starts a fresh one in the background. */
-    private void replace(WorkerProcess dead) {
-        dead.kill();
-        worker = null;
-        restarts++;
-        if (closed) {
-            return;
-        }
-        starting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return start();
-            } catch (IOException | DatasetException | WorkerProcess.Lost e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, WorkerProcess.THREADS);
+        return keeper.repaired();
     }
 
     /** How many times a worker was killed or died and was replaced (for tests and diagnostics). */
     public int restarts() {
-        synchronized (requestLock) {
-            return restarts;
-        }
+        return keeper.restarts();
     }
 
     /** The process id of the live worker, or -1 while none runs. */
     public long workerPid() {
-        WorkerProcess w = worker;
+        WorkerProcess w = keeper.worker();
         return w == null ? -1 : w.process.pid();
     }
 
     private JsonObject call(JsonObject req, long deadlineMs) throws WorkerProcess.Lost {
-        return call(req, deadlineMs, () -> { });
-    }
-
-    /** {@code beforeSend} runs once the worker that gets the request is known (after any restart), just before it is sent. */
-    private JsonObject call(JsonObject req, long deadlineMs, Runnable beforeSend) throws WorkerProcess.Lost {
-        synchronized (requestLock) {
-            WorkerProcess w = live();
-            beforeSend.run();
-            try {
-                JsonObject reply = w.exchange(req, deadlineMs);
-                if (reply.has("error")) {
-                    throw new IllegalStateException(reply.get("error").getAsString());
-                }
-                return reply;
-            } catch (WorkerProcess.Lost e) {
-                replace(w);
-                throw e;
-            }
-        }
+        return keeper.call(req, deadlineMs, () -> { });
     }
 
     @Override
@@ -264,10 +121,7 @@ public final class WorkerSandbox implements LabSandbox {
     }
 
     private RunResult runInWorker(String script, int rowCap, boolean explainOnly) {
-        JsonObject req;
-        synchronized (requestLock) {
-            req = request("run");
-        }
+        JsonObject req = keeper.request("run");
         req.addProperty("sql", script);
         req.addProperty("rowCap", rowCap);
         req.addProperty("explain", explainOnly);
@@ -280,7 +134,7 @@ public final class WorkerSandbox implements LabSandbox {
         long t0 = System.nanoTime();
         long id = req.get("id").getAsLong();
         try {
-            return WireCodec.run(call(req, deadline(Math.max(1, statements.size())), () -> {
+            return WireCodec.run(keeper.call(req, deadline(Math.max(1, statements.size())), () -> {
                 synchronized (runs) {
                     if (runs.cancelPending()) {
                         req.addProperty("cancel", true); // pressed while this run waited for its turn or for a restart
@@ -333,7 +187,7 @@ public final class WorkerSandbox implements LabSandbox {
             runs.cancel();
             id = sentRun;
         }
-        WorkerProcess w = worker; // set before the run was marked sent: the worker that has (or will have) the run
+        WorkerProcess w = keeper.worker(); // set before the run was marked sent: the worker that has (or will have) the run
         if (id != 0 && w != null) {
             JsonObject req = new JsonObject();
             req.addProperty("op", "cancel");
@@ -343,10 +197,7 @@ public final class WorkerSandbox implements LabSandbox {
     }
 
     private JsonObject simple(String op, long deadlineMs) {
-        JsonObject req;
-        synchronized (requestLock) {
-            req = request(op);
-        }
+        JsonObject req = keeper.request(op);
         try {
             return call(req, deadlineMs);
         } catch (WorkerProcess.Lost e) {
@@ -357,9 +208,7 @@ public final class WorkerSandbox implements LabSandbox {
 
     /** A fresh worker is on its way: it holds the dataset as loaded, so there is nothing to reset (and no need to wait). */
     private boolean restarting() {
-        synchronized (requestLock) {
-            return starting != null;
-        }
+        return keeper.restarting();
     }
 
     @Override
@@ -396,10 +245,7 @@ public final class WorkerSandbox implements LabSandbox {
 
     @Override
     public RunResult runTrusted(String script, int rowCap) throws SQLException {
-        JsonObject req;
-        synchronized (requestLock) {
-            req = request("runTrusted");
-        }
+        JsonObject req = keeper.request("runTrusted");
         req.addProperty("sql", script);
         req.addProperty("rowCap", rowCap);
         return WireCodec.run(trusted(req).getAsJsonObject("run"));
@@ -407,10 +253,7 @@ public final class WorkerSandbox implements LabSandbox {
 
     @Override
     public List<StatementResult> expectedState(String reference, List<String> verifyQueries, int rowCap) throws SQLException {
-        JsonObject req;
-        synchronized (requestLock) {
-            req = request("expectedState");
-        }
+        JsonObject req = keeper.request("expectedState");
         req.addProperty("sql", reference);
         req.add("queries", WireCodec.strings(verifyQueries));
         req.addProperty("rowCap", rowCap);
@@ -435,10 +278,7 @@ public final class WorkerSandbox implements LabSandbox {
 
     @Override
     public RunResult verify(List<String> queries, int rowCap) {
-        JsonObject req;
-        synchronized (requestLock) {
-            req = request("verify");
-        }
+        JsonObject req = keeper.request("verify");
         req.add("queries", WireCodec.strings(queries));
         req.addProperty("rowCap", rowCap);
         long t0 = System.nanoTime();
@@ -451,15 +291,6 @@ public final class WorkerSandbox implements LabSandbox {
 
     @Override
     public void close() {
-        closed = true;
-        WorkerProcess w = worker;
-        CompletableFuture<WorkerProcess> s = starting;
-        if (s != null) {
-            s.thenAccept(WorkerProcess::kill);
-        }
-        if (w != null) {
-            w.close();
-        }
-        worker = null;
+        keeper.close();
     }
 }
