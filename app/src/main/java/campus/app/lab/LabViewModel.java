@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.embed.Drafts;
 import campus.i18n.Msg;
 import campus.i18n.Text;
 import campus.labs.CheckKind;
@@ -31,7 +32,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One lab as the learner works on it, kept by {@link LabContext} for the life of the window so a
+ * One lab as the learner works on it, kept by {@link LabEmbedder} for the life of the window so a
  * rebuilt pane (language switch, reload) shows the same text, results, verdict and hints. The only
  * lab UI class that calls {@link LabSession}: every call runs on a worker, one at a time per lab, and
  * results come back through {@code ui}. The session (loading the dataset) opens on first use; what the learner
