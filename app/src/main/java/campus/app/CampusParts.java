@@ -4,7 +4,7 @@ import campus.app.concurrent.DaemonThreads;
 import campus.app.embed.LessonEmbeds;
 import campus.app.exam.ExamContext;
 import campus.app.exam.ExamLauncher;
-import campus.app.lab.LabContext;
+import campus.app.lab.LabEmbedder;
 import campus.app.quiz.QuizEmbedder;
 import campus.app.shell.CampusWindow;
 import campus.app.shell.ContentWatcher;
@@ -41,7 +41,6 @@ public final class CampusParts implements CampusWindow.Parts {
 
     private final ExecutorService loader = DaemonThreads.singleThread("campus-load");
     private final ExecutorService stateWriter = DaemonThreads.singleThread("campus-state");
-    private final ExecutorService quizWorker = DaemonThreads.singleThread("campus-quiz");
     /** Stamps new events; corrected by the server's clock when a sync finds this one off by more than 5 minutes. */
     private final ServerClock serverClock = new ServerClock();
     private final Path dataDir;
@@ -67,9 +66,9 @@ public final class CampusParts implements CampusWindow.Parts {
         events = ProgressStore.deferred(dataDir, serverClock, DaemonThreads.named("campus-progress"));
         contentRoots = () -> labRoots(preload);
         grader = Grader.withSql((spec, sql) -> sqlGrader().grade(spec, sql));
-        embeds = new LessonEmbeds()
-                .with(LessonEmbeds.LAB, LabContext.create(contentRoots, dataDir, events))
-                .with(LessonEmbeds.QUIZ, new QuizEmbedder(contentRoots, grader, events, quizWorker, LabContext.sqlInput()));
+        embeds = LessonEmbeds.create(contentRoots, dataDir, events, grader);
+        embeds.with(LessonEmbeds.LAB, new LabEmbedder(embeds))
+                .with(LessonEmbeds.QUIZ, new QuizEmbedder(embeds, LabEmbedder.sqlInput()));
         AutoSync auto = new AutoSync(dataDir, () -> events, DaemonThreads.named("campus-sync"));
         auto.addListener(state -> serverClock.measured(state.skewMs()));
         sync = new SyncViewModel(auto, Platform::runLater);
@@ -150,7 +149,7 @@ public final class CampusParts implements CampusWindow.Parts {
         if (exam == null) {
             exam = CompletableFuture.supplyAsync(() -> ExamContext.of(
                     dataDir, AppFingerprint.sha256(), grader, events, () -> vm.langProperty().get())
-                    .sqlInput(LabContext.sqlInput()), loader);
+                    .sqlInput(LabEmbedder.sqlInput()), loader);
         }
         exam.whenComplete((ctx, error) -> Platform.runLater(() -> {
             if (error == null) {
@@ -177,7 +176,6 @@ public final class CampusParts implements CampusWindow.Parts {
         closed = true;
         watcher.close();
         embeds.close();
-        quizWorker.shutdownNow();
         synchronized (this) {
             if (sqlGrader != null) {
                 sqlGrader.close();

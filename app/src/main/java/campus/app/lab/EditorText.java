@@ -1,5 +1,6 @@
 package campus.app.lab;
 
+import campus.app.embed.Drafts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package campus.app.lab;
 
+import campus.app.embed.Drafts;
 import campus.i18n.Msg;
 import campus.i18n.Text;
-import campus.labs.CheckKind;
 import campus.labs.Lab;
 import campus.labs.LabSession;
 import campus.labs.Verdict;
@@ -10,20 +10,14 @@ import campus.labs.dataset.LoadProgress;
 import campus.labs.sandbox.RunResult;
 import campus.labs.sandbox.SchemaTable;
 import campus.labs.sandbox.SqlProblem;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,12 +25,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One lab as the learner works on it, kept by {@link LabContext} for the life of the window so a
+ * One lab as the learner works on it, kept by {@link LabEmbedder} for the life of the window so a
  * rebuilt pane (language switch, reload) shows the same text, results, verdict and hints. The only
- * lab UI class that calls {@link LabSession}: every call runs on a worker, one at a time per lab, and
- * results come back through {@code ui}. The session (loading the dataset) opens on first use; what the learner
- * asks for while it opens, or while a checked state lab puts its dataset back, waits for that (see
- * {@link #withSession}). Every public method is called on the UI thread.
+ * lab UI class that asks for {@link LabSession} work: its {@link LabSessionRunner} runs every call on a worker, one
+ * at a time per lab, and results come back through {@code ui}. The session (loading the dataset) opens on first use;
+ * what the learner asks for while it opens, or while a checked state lab puts its dataset back, waits for that (see
+ * {@link LabSessionRunner#withSession}). Every public method is called on the UI thread.
  */
 public final class LabViewModel {
 
@@ -69,32 +63,8 @@ public final class LabViewModel {
     enum Action { RUN, EXPLAIN, CHECK, HINT, SOLUTION, RESET }
 
     private final Lab lab;
-    private final Opener opener;
-    private final Executor pool;
-    private final Executor ui;
     private final EditorText text;
-    /** Whether the session still puts its dataset back after a check (a test replaces it: see {@link #withPutBack}). */
-    private volatile Predicate<LabSession> puttingBack = LabSession::restoring;
-    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
-    private volatile LabSession session;
-    private volatile boolean closed;
-    /**
-     * Presses made while the session opens or the dataset is put back, in the order pressed, at most one per action
-     * (UI thread only).
-     */
-    private final Map<Action, Runnable> waiting = new LinkedHashMap<>();
-
-    private final ObjectProperty<Msg> busy = new SimpleObjectProperty<>();
-    private final BooleanProperty opening = new SimpleBooleanProperty();
-    /** A checked state lab puts its dataset back (after the verdict is shown); UI thread only. */
-    private final BooleanProperty restoring = new SimpleBooleanProperty();
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty ready = new SimpleBooleanProperty();
-    private final ObjectProperty<Msg> unavailable = new SimpleObjectProperty<>();
-    private final ObjectProperty<Loading> loading = new SimpleObjectProperty<>();
-    /** The last progress the worker reported and the UI thread has not taken yet: at most one hand-over is queued. */
-    private final java.util.concurrent.atomic.AtomicReference<Loading> loadingNext = new java.util.concurrent.atomic.AtomicReference<>();
-    private final ObjectProperty<Msg> datasetNotice = new SimpleObjectProperty<>();
+    private final LabSessionRunner runner;
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>();
@@ -103,20 +73,13 @@ public final class LabViewModel {
     // added to it) would go with the next garbage collection and the pane would stop hearing of new hints or tables.
     private final ObservableList<Text> hintsView = FXCollections.unmodifiableObservableList(hints);
     private final BooleanProperty hintsLeft = new SimpleBooleanProperty();
-    private final BooleanProperty solutionAllowed = new SimpleBooleanProperty();
     private final ObjectProperty<String> solution = new SimpleObjectProperty<>();
-    private final ObservableList<SchemaTable> schema = FXCollections.observableArrayList();
-    private final ObservableList<SchemaTable> schemaView = FXCollections.unmodifiableObservableList(schema);
 
     LabViewModel(Lab lab, Opener opener, Executor pool, Executor ui, Drafts drafts) {
         this.lab = lab;
-        this.opener = opener;
-        this.pool = pool;
-        this.ui = ui;
         this.text = new EditorText(lab.id(), lab.starter(), drafts, pool, ui);
+        this.runner = new LabSessionRunner(lab, opener, pool, ui, () -> mark.set(null));
         hintsLeft.set(!lab.hints().isEmpty());
-        solutionAllowed.set(lab.reveal().allows(0, true));
-        working.bind(busy.isNotNull().and(opening.not()).and(restoring.not()));
     }
 
     /**
@@ -124,7 +87,7 @@ public final class LabViewModel {
      * dataset that is done in a moment, often before the session is asked; a test says when it is.
      */
     LabViewModel withPutBack(Predicate<LabSession> p) {
-        this.puttingBack = p;
+        runner.withPutBack(p);
         return this;
     }
 
@@ -156,161 +119,12 @@ public final class LabViewModel {
 
     /** Opens the session in the background if it is not open yet (the learner focused the lab). */
     public void prepare() {
-        if (session != null || opening.get() || unavailable.get() != null || closed) {
-            return;
-        }
-        opening.set(true);
-        busy.set(Msg.of("app.lab.preparing"));
-        LoadProgress progress = (what, fraction) -> {
-            if (loadingNext.getAndSet(new Loading(what, fraction)) == null) {
-                ui.execute(() -> {
-                    Loading l = loadingNext.getAndSet(null);
-                    if (l != null && opening.get()) {
-                        loading.set(l);
-                    }
-                });
-            }
-        };
-        submit(() -> {
-            try {
-                LabSession s = opener.open(lab, progress);
-                List<SchemaTable> tables = s.schema();
-                Msg repaired = s.datasetRepaired().orElse(null);
-                boolean allowed = s.canRevealSolution(true);
-                if (closed) {
-                    s.close();
-                    return;
-                }
-                session = s;
-                ui.execute(() -> {
-                    schema.setAll(tables);
-                    solutionAllowed.set(allowed);
-                    busy.set(null);
-                    opening.set(false);
-                    loading.set(null);
-                    datasetNotice.set(repaired);
-                    ready.set(true);
-                    runWaiting();
-                });
-            } catch (LabSession.LabUnavailableException e) {
-                fail(e.msg());
-            } catch (RuntimeException e) {
-                fail(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
-            }
-        });
-    }
-
-    /** Carries out what was pressed while the session opened or the dataset was put back, in the same UI turn. */
-    private void runWaiting() {
-        // nothing else can come in between: the first of them is on the worker before another press is taken
-        List<Runnable> pressed = new ArrayList<>(waiting.values());
-        waiting.clear();
-        pressed.forEach(Runnable::run);
-    }
-
-    private void fail(Msg why) {
-        ui.execute(() -> {
-            waiting.clear(); // the presses made while it opened are dropped: the pane says why the lab cannot run
-            busy.set(null);
-            opening.set(false);
-            loading.set(null);
-            unavailable.set(why);
-        });
-    }
-
-    private void submit(Runnable task) {
-        synchronized (this) {
-            tail = tail.thenRunAsync(task, pool).exceptionally(e -> {
-                System.err.println("campus: lab " + lab.id() + ": " + e);
-                return null;
-            });
-        }
-    }
-
-    /**
-     * Runs {@code work} on the session, showing {@code what} as busy meanwhile, and hands its outcome to {@code done}.
-     *
-     * <p>While the session opens (the editor's first focus starts that, and it takes a moment) the lab's buttons stay
-     * enabled, so a press is never lost: it waits here and is carried out as soon as the session is open, in the order
-     * the presses were made. A second press of the same action before then replaces the first and moves to the end, as
-     * it is what the learner asked for last: Run runs the text as it was at the last press, and a learner who pressed
-     * Hint or Check twice because nothing seemed to happen gets one hint and one recorded attempt, not two. If the
-     * session cannot open, the waiting presses are dropped and {@link #unavailableProperty()} says why.
-     *
-     * <p>The same holds after Check in a state lab while the dataset is put back (the verdict shows at once, the
-     * rebuild can take seconds): presses then wait for the dataset, and are carried out once it is back.
-     */
-    private <T> void withSession(Action action, String what, Function<LabSession, T> work, Consumer<T> done) {
-        if (unavailable.get() != null || closed) {
-            return;
-        }
-        if (!ready.get() || restoring.get()) {
-            waiting.remove(action);
-            waiting.put(action, () -> withSession(action, what, work, done));
-            if (restoring.get()) {
-                busy.set(Msg.of("app.lab.restoringThen"));
-            } else {
-                prepare();
-                busy.set(Msg.of("app.lab.preparingThen"));
-            }
-            return;
-        }
-        busy.set(Msg.of(what));
-        mark.set(null);
-        submit(() -> {
-            LabSession s = session;
-            if (s == null) {
-                return; // closed meanwhile
-            }
-            T out;
-            try {
-                out = work.apply(s);
-            } catch (RuntimeException e) {
-                failed(e);
-                return;
-            }
-            boolean allowed = s.canRevealSolution(true);
-            // A checked state lab puts its dataset back in the background: the verdict is shown first, the schema
-            // (and the next run) follow when the dataset is back.
-            boolean putBack = lab.kind() == CheckKind.STATE && puttingBack.test(s);
-            ui.execute(() -> {
-                busy.set(putBack ? Msg.of("app.lab.restoring") : null);
-                restoring.set(putBack);
-                solutionAllowed.set(allowed);
-                done.accept(out);
-            });
-            if (lab.kind() == CheckKind.STATE) {
-                List<SchemaTable> tables;
-                try {
-                    tables = s.schema();
-                } catch (RuntimeException e) {
-                    failed(e);
-                    return;
-                }
-                ui.execute(() -> {
-                    schema.setAll(tables);
-                    if (putBack) {
-                        busy.set(null);
-                        restoring.set(false);
-                        runWaiting();
-                    }
-                });
-            }
-        });
-    }
-
-    private void failed(RuntimeException e) {
-        ui.execute(() -> {
-            waiting.clear();
-            restoring.set(false);
-            busy.set(null);
-            unavailable.set(Msg.of("app.lab.failed", String.valueOf(e.getMessage())));
-        });
+        runner.prepare();
     }
 
     /** Runs SQL (the selection or the statement at the caret) that starts at {@code base} in the editor. */
     public void run(String sql, int base) {
-        withSession(Action.RUN, "app.lab.running", s -> s.run(sql), r -> {
+        runner.withSession(Action.RUN, "app.lab.running", s -> s.run(sql), r -> {
             shown.set(new Shown(r, false));
             r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
         });
@@ -318,7 +132,7 @@ public final class LabViewModel {
 
     /** Shows the plan of SQL that starts at {@code base} in the editor. */
     public void explain(String sql, int base) {
-        withSession(Action.EXPLAIN, "app.lab.running", s -> s.explain(sql), r -> {
+        runner.withSession(Action.EXPLAIN, "app.lab.running", s -> s.explain(sql), r -> {
             shown.set(new Shown(r, true));
             r.problem().ifPresent(p -> mark.set(new Mark(p, base)));
         });
@@ -327,7 +141,7 @@ public final class LabViewModel {
     /** Checks the whole editor text; the attempt is recorded by the session. */
     public void check() {
         String sql = text.get();
-        withSession(Action.CHECK, "app.lab.checking", s -> s.check(sql), v -> {
+        runner.withSession(Action.CHECK, "app.lab.checking", s -> s.check(sql), v -> {
             verdict.set(v);
             shown.set(new Shown(v.run(), false));
             v.problem().ifPresent(p -> mark.set(new Mark(p, 0)));
@@ -336,14 +150,11 @@ public final class LabViewModel {
 
     /** Stops the statement that is running, if any. */
     public void cancel() {
-        LabSession s = session;
-        if (s != null) {
-            s.cancel();
-        }
+        runner.cancel();
     }
 
     public void resetDataset() {
-        withSession(Action.RESET, "app.lab.resetting", s -> {
+        runner.withSession(Action.RESET, "app.lab.resetting", s -> {
             s.resetDataset();
             return Boolean.TRUE;
         }, done -> shown.set(null));
@@ -351,7 +162,7 @@ public final class LabViewModel {
 
     /** Reveals the next hint. Hints are in the lab itself; the session only counts them. */
     public void nextHint() {
-        withSession(Action.HINT, "app.lab.hinting", LabSession::nextHint, h -> {
+        runner.withSession(Action.HINT, "app.lab.hinting", LabSession::nextHint, h -> {
             h.ifPresent(hints::add);
             hintsLeft.set(hints.size() < lab.hints().size());
         });
@@ -359,39 +170,20 @@ public final class LabViewModel {
 
     /** Reveals the reference solution (the session records it) when the lab's rule allows. */
     public void revealSolution() {
-        withSession(Action.SOLUTION, "app.lab.revealing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
+        runner.withSession(Action.SOLUTION, "app.lab.revealing", s -> s.revealSolution(true), sol -> sol.ifPresent(solution::set));
     }
 
     /**
-     * Closes the session (window closing, or the lab changed on disk): the statement running is stopped, and the
-     * session is closed on the worker once the work queued before it is done (a session still opening closes itself).
-     * Returns at once; the future completes when the session is closed, and the workers must take work until then.
+     * Closes the session (window closing, or the lab changed on disk): see {@link LabSessionRunner#close()}. Returns at
+     * once; the future completes when the session is closed, and the workers must take work until then.
      */
     CompletableFuture<?> close() {
-        closed = true;
-        LabSession s = session;
-        if (s != null) {
-            s.cancel();
-        }
-        submit(() -> {
-            LabSession open = session;
-            session = null;
-            if (open != null) {
-                open.close();
-            }
-        });
-        synchronized (this) {
-            return tail;
-        }
+        return runner.close();
     }
 
     /** Waits until queued work is done (tests, closing). */
     void awaitIdle() {
-        CompletableFuture<?> t;
-        synchronized (this) {
-            t = tail;
-        }
-        t.join();
+        runner.awaitIdle();
     }
 
     // --- state for the view ----------------------------------------------------------------------
@@ -401,34 +193,34 @@ public final class LabViewModel {
      * and how far it has got; null otherwise.
      */
     public ReadOnlyObjectProperty<Loading> loadingProperty() {
-        return loading;
+        return runner.loadingProperty();
     }
 
     /** Why the dataset's saved copy had to be generated again when the session opened (it was damaged), or null. */
     public ReadOnlyObjectProperty<Msg> datasetNoticeProperty() {
-        return datasetNotice;
+        return runner.datasetNoticeProperty();
     }
 
     /** What the worker is doing (preparing, running…), or null when idle. */
     public ReadOnlyObjectProperty<Msg> busyProperty() {
-        return busy;
+        return runner.busyProperty();
     }
 
     /**
      * Whether the session is doing what the learner asked (running, checking…): the lab's buttons are disabled then.
-     * Not while it merely opens: a press then waits for it (see {@link #withSession}).
+     * Not while it merely opens: a press then waits for it (see {@link LabSessionRunner#withSession}).
      */
     public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
+        return runner.workingProperty();
     }
 
     public ReadOnlyBooleanProperty readyProperty() {
-        return ready;
+        return runner.readyProperty();
     }
 
     /** Why the lab cannot run (dataset missing, reference broken), or null. */
     public ReadOnlyObjectProperty<Msg> unavailableProperty() {
-        return unavailable;
+        return runner.unavailableProperty();
     }
 
     public ReadOnlyObjectProperty<Shown> shownProperty() {
@@ -452,7 +244,7 @@ public final class LabViewModel {
     }
 
     public ReadOnlyBooleanProperty solutionAllowedProperty() {
-        return solutionAllowed;
+        return runner.solutionAllowedProperty();
     }
 
     public ReadOnlyObjectProperty<String> solutionProperty() {
@@ -460,10 +252,10 @@ public final class LabViewModel {
     }
 
     public ObservableList<SchemaTable> schema() {
-        return schemaView;
+        return runner.schema();
     }
 
     Optional<LabSession> session() {
-        return Optional.ofNullable(session);
+        return runner.session();
     }
 }

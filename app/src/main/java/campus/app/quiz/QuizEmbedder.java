@@ -1,73 +1,75 @@
 package campus.app.quiz;
 
 import campus.app.embed.Embedder;
+import campus.app.embed.LessonEmbeds;
+import campus.certification.bank.Quiz;
 import campus.certification.bank.QuizCatalog;
-import campus.certification.grading.Grader;
 import campus.i18n.Lang;
 import campus.i18n.Messages;
-import campus.progress.LearningEventSink;
-import java.nio.file.Path;
-import java.util.List;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
-import javafx.application.Platform;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 
 /**
- * Puts lesson quizzes where a lesson embeds them. The quiz catalog is scanned on a worker thread
- * once per loaded library (a reload rescans it); until it is ready the lesson shows a small spinner
- * in the quiz's place. Answers are kept by the {@link QuizContext} of the library, so a language
- * switch, which re-renders the lesson, keeps them.
+ * Puts lesson quizzes where a lesson embeds them. The quiz catalog comes from the window's {@link LessonEmbeds}
+ * (scanned on a worker once per loaded library); until it is ready the lesson shows a small spinner in the quiz's
+ * place. It keeps one {@link QuizViewModel} per quiz id of the library, so a language switch, which re-renders the
+ * lesson, keeps the answers; a reload starts afresh.
  */
 public final class QuizEmbedder implements Embedder {
 
-    private record Loaded(Object library, CompletableFuture<QuizContext> context) { }
+    private record Models(Object library, Map<String, QuizViewModel> byId) { }
 
-    private final Supplier<List<Path>> roots;
-    private final Grader grader;
-    private final LearningEventSink events;
-    private final Executor worker;
+    private final LessonEmbeds host;
     private final SqlInput.Factory sqlInput;
-    private Loaded loaded;
+    private final long seed = new SecureRandom().nextLong();
+    private volatile Clock clock = Clock.systemUTC();
+    private Models models;
 
-    /**
-     * @param roots    content roots holding courses (and their quizzes), asked again on each rescan
-     * @param worker   scans the catalog, grades and records events; never the UI thread
-     * @param sqlInput the answer box of SQL questions
-     */
-    public QuizEmbedder(Supplier<List<Path>> roots, Grader grader, LearningEventSink events, Executor worker,
-                        SqlInput.Factory sqlInput) {
-        this.roots = roots;
-        this.grader = grader;
-        this.events = events;
-        this.worker = worker;
-        this.sqlInput = sqlInput;
+    /** @param sqlInput the answer box of SQL questions */
+    public QuizEmbedder(LessonEmbeds host, SqlInput.Factory sqlInput) {
+        this.host = Objects.requireNonNull(host);
+        this.sqlInput = Objects.requireNonNull(sqlInput);
+    }
+
+    /** For tests: the clock stamped on learning events. */
+    public QuizEmbedder withClock(Clock c) {
+        this.clock = Objects.requireNonNull(c);
+        return this;
     }
 
     /** Called on the UI thread while a lesson renders. */
     @Override
     public Node pane(String quizId, Lang lang, Object library) {
-        CompletableFuture<QuizContext> ctx = contextFor(library);
-        if (ctx.isDone() && !ctx.isCompletedExceptionally()) {
-            return QuizPanes.create(quizId, lang, ctx.join());
+        CompletableFuture<QuizCatalog> catalog = host.quizzes(library);
+        if (catalog.isDone() && !catalog.isCompletedExceptionally()) {
+            return create(quizId, lang, catalog.join(), library);
         }
         String failedText = Messages.of(lang).get("app.embed.quizFailed");
         StackPane holder = new StackPane(new ProgressIndicator());
         holder.getStyleClass().add("campus-quiz-holder");
-        ctx.whenComplete((c, error) -> Platform.runLater(() -> holder.getChildren().setAll(
-                error == null ? QuizPanes.create(quizId, lang, c) : new Label(failedText))));
+        catalog.whenComplete((c, error) -> host.ui().execute(() -> holder.getChildren().setAll(
+                error == null ? create(quizId, lang, c, library) : new Label(failedText))));
         return holder;
     }
 
-    private synchronized CompletableFuture<QuizContext> contextFor(Object library) {
-        if (loaded == null || loaded.library() != library) {
-            loaded = new Loaded(library, CompletableFuture.supplyAsync(
-                    () -> QuizContext.of(QuizCatalog.scan(roots.get()), grader, events, worker).withSqlInput(sqlInput), worker));
+    private Node create(String quizId, Lang lang, QuizCatalog catalog, Object library) {
+        return QuizPanes.create(quizId, lang, catalog, quiz -> model(quiz, library), sqlInput);
+    }
+
+    /** The view model of a quiz, made on first use and kept while the library is. */
+    private synchronized QuizViewModel model(Quiz quiz, Object library) {
+        if (models == null || models.library() != library) {
+            models = new Models(library, new ConcurrentHashMap<>());
         }
-        return loaded.context();
+        return models.byId().computeIfAbsent(quiz.id(),
+                id -> new QuizViewModel(quiz, host.grader(), host.events(), seed, clock, host.grading()));
     }
 }

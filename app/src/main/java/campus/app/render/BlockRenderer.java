@@ -1,5 +1,6 @@
 package campus.app.render;
 
+import campus.app.theme.MdStyles;
 import campus.courses.doc.Block;
 import campus.courses.doc.Inline;
 import java.util.List;

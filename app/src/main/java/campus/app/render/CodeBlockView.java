@@ -2,6 +2,7 @@ package campus.app.render;
 
 import campus.app.sql.SqlHighlighter;
 import campus.app.sql.SqlSpan;
+import campus.app.theme.MdStyles;
 import java.util.Locale;
 import java.util.Set;
 import javafx.animation.PauseTransition;
@@ -93,12 +94,13 @@ final class CodeBlockView {
     }
 
     private static String styleOf(SqlSpan s) {
-        switch (s.kind()) {
-            case IDENTIFIER:
-            case OPERATOR:
-                return null;
-            default:
-                return MdStyles.sql(s.kind());
-        }
+        return switch (s.kind()) {
+            case KEYWORD -> MdStyles.SQL_KEYWORD;
+            case STRING -> MdStyles.SQL_STRING;
+            case NUMBER -> MdStyles.SQL_NUMBER;
+            case COMMENT -> MdStyles.SQL_COMMENT;
+            case QUOTED_IDENTIFIER -> MdStyles.SQL_QUOTED_IDENTIFIER;
+            case IDENTIFIER, OPERATOR -> null;
+        };
     }
 }

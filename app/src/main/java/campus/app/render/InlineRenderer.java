@@ -1,5 +1,6 @@
 package campus.app.render;
 
+import campus.app.theme.MdStyles;
 import campus.courses.doc.Inline;
 import campus.courses.doc.LinkTarget;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package campus.app.render;
 
+import campus.app.theme.MdStyles;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ChangeListener;

@@ -1,5 +1,6 @@
 package campus.app.render;
 
+import campus.app.theme.MdStyles;
 import campus.courses.doc.Block;
 import campus.courses.doc.LessonDocument;
 import campus.i18n.Lang;

@@ -1,5 +1,6 @@
 package campus.app.render;
 
+import campus.app.theme.MdStyles;
 import java.text.BreakIterator;
 import java.util.Map;
 import java.util.TreeMap;

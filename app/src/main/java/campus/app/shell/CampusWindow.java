@@ -154,7 +154,7 @@ public final class CampusWindow {
     }
 
     private String title() {
-        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        OpenLesson open = vm.lessonProperty().get();
         String app = view.tr().get("app.title");
         if (open == null) {
             return app;

@@ -165,7 +165,7 @@ final class LessonPane extends StackPane {
         afterRender = r;
     }
 
-    private void show(ShellViewModel.OpenLesson open) {
+    private void show(OpenLesson open) {
         rendered = null;
         if (open == null) {
             page.getChildren().clear();
@@ -212,7 +212,7 @@ final class LessonPane extends StackPane {
      * rendered into the first frame, and the rest right after it (see {@link #completeRender()}); any
      * other time, and when opening at an anchor, the whole lesson.
      */
-    private int firstScreen(campus.courses.doc.LessonDocument doc, ShellViewModel.OpenLesson open) {
+    private int firstScreen(campus.courses.doc.LessonDocument doc, OpenLesson open) {
         javafx.scene.Scene scene = getScene();
         if (scene == null || scene.getWindow() == null || scene.getWindow().isShowing() || !open.anchor().isEmpty()
                 || scene.getWidth() <= 0 || scene.getHeight() <= 0) {
@@ -265,7 +265,7 @@ final class LessonPane extends StackPane {
 
     private void updateNotices() {
         notices.getChildren().clear();
-        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        OpenLesson open = vm.lessonProperty().get();
         if (open == null) {
             return;
         }

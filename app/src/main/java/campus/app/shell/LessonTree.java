@@ -92,7 +92,7 @@ final class LessonTree extends TreeView<Object> {
     }
 
     private void selectCurrent() {
-        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        OpenLesson open = vm.lessonProperty().get();
         if (open == null || getRoot() == null || !((Course) getRoot().getValue()).id().equals(open.lesson().course().id())) {
             return;
         }

@@ -57,7 +57,7 @@ final class ProgressWiring {
         vm.zoomProperty().addListener((o, was, now) -> preference("zoom", String.valueOf(now.intValue())));
     }
 
-    private static String subject(ShellViewModel.OpenLesson open) {
+    private static String subject(OpenLesson open) {
         return Syllabus.lessonSubject(open.lesson().course().id(), open.lesson().slug());
     }
 
@@ -89,7 +89,7 @@ final class ProgressWiring {
     }
 
     private void lessonRead() {
-        ShellViewModel.OpenLesson open = vm.lessonProperty().get();
+        OpenLesson open = vm.lessonProperty().get();
         if (open != null && !model.snapshot().lessonRead(open.lesson().course().id(), open.lesson().slug())) {
             store.recordNow(LearningEvent.LESSON_COMPLETED, subject(open), Map.of());
         }

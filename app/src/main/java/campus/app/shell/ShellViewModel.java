@@ -12,12 +12,10 @@ import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.binding.Bindings;
@@ -39,28 +37,9 @@ import javafx.collections.ObservableList;
  */
 public final class ShellViewModel {
 
-    /** A lesson ready to render, with where to put the reader: a block index, or a heading anchor. */
-    public record OpenLesson(LoadedLesson lesson, int restoreBlock, String anchor, Set<String> images) {
-
-        /**
-         * Each opening is its own event, so identity: the lesson property's listeners compare old and
-         * new values with {@code equals}, and a record's would walk the whole document on every open
-         * (and, the first time, build its method-handle tree on the UI thread during start-up).
-         */
-        @Override
-        public boolean equals(Object o) {
-            return this == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-    }
-
     private final BackgroundWork work;
     private final Preferences prefs;
-    private final List<ContentRoot> roots;
+    private final ContentFolders folders;
     private final AtomicLong lessonRequest = new AtomicLong();
     private volatile LessonCache lessons;
     private final AtomicLong libraryRequest = new AtomicLong();
@@ -77,14 +56,12 @@ public final class ShellViewModel {
     private final BooleanBinding hasPrevious;
     private final BooleanBinding hasNext;
     private final BooleanProperty libraryLoaded = new SimpleBooleanProperty();
-    private List<ContentRoot> watchedRoots = List.of();
-    private Runnable onRootsChanged = () -> { };
     private int readingBlock;
 
     public ShellViewModel(StateStore store, List<ContentRoot> roots, AppState initial,
                           Executor background, Executor ui, Executor stateWriter) {
         this.prefs = new Preferences(store, initial, stateWriter);
-        this.roots = new CopyOnWriteArrayList<>(roots);
+        this.folders = new ContentFolders(roots);
         this.work = new BackgroundWork(background, ui);
         prefs.setOnChange(this::remember);
         hasPrevious = Bindings.createBooleanBinding(() -> neighbour(-1).isPresent(), lesson);
@@ -134,7 +111,7 @@ public final class ShellViewModel {
     /** Starts without preloaded work (tests, and a view rebuilt in the same JVM). */
     public void start() {
         AppState s = prefs.state();
-        List<ContentRoot> r = List.copyOf(roots);
+        List<ContentRoot> r = folders.snapshot();
         java.util.concurrent.CompletableFuture<Opening> f = new java.util.concurrent.CompletableFuture<>();
         work.background().execute(() -> {
             try {
@@ -147,23 +124,20 @@ public final class ShellViewModel {
     }
 
     public void addContentFolder(Path dir) {
-        ContentRoot root = ContentRoot.folder(dir.toAbsolutePath().normalize());
-        if (roots.stream().noneMatch(r -> r.path().equals(root.path()))) {
-            roots.add(0, root); // newest folder first: it shadows older copies of the same course
-        }
+        folders.add(dir);
         reload();
     }
 
     /** Closes every folder the learner opened; the shipped courses stay. */
     public void closeContentFolders() {
-        roots.removeIf(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display()));
+        folders.closeOpened();
         reload();
     }
 
     /** Reads the courses again and re-opens the lesson on screen at the same place. */
     public void reload() {
         long req = libraryRequest.incrementAndGet();
-        List<ContentRoot> r = List.copyOf(roots);
+        List<ContentRoot> r = folders.snapshot();
         work.run(() -> CourseLoader.load(r), lib -> {
             if (req == libraryRequest.get()) {
                 applyLibrary(lib);
@@ -189,20 +163,16 @@ public final class ShellViewModel {
             selectedCourse.set(lib.course(selected.id()).orElse(null));
         }
         refreshProblems();
-        List<ContentRoot> userRoots = roots.stream().filter(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display())).toList();
-        if (!userRoots.equals(watchedRoots)) {
-            watchedRoots = userRoots;
-        }
-        onRootsChanged.run();
+        folders.loaded();
     }
 
     /** Folders the learner opened (not the shipped content): these are watched for edits. */
     public List<Path> userFolders() {
-        return watchedRoots.stream().map(ContentRoot::path).toList();
+        return folders.watchedFolders();
     }
 
     public void setOnRootsChanged(Runnable r) {
-        onRootsChanged = r;
+        folders.setOnChanged(r);
     }
 
     // --- navigation ------------------------------------------------------------------------
@@ -347,8 +317,7 @@ public final class ShellViewModel {
     public void remember() {
         OpenLesson open = lesson.get();
         prefs.save(s -> {
-            AppState withFolders = s.withFolders(roots.stream()
-                    .filter(r -> !ContentRoot.SHIPPED_DISPLAY.equals(r.display())).map(r -> r.path().toString()).toList());
+            AppState withFolders = s.withFolders(folders.openedForState());
             return open == null ? withFolders
                     : withFolders.withReading(open.lesson().course().id(), open.lesson().slug(), readingBlock);
         });
@@ -357,21 +326,8 @@ public final class ShellViewModel {
     // --- problems --------------------------------------------------------------------------
 
     private void refreshProblems() {
-        List<Problem> all = new ArrayList<>();
-        Library lib = library.get();
-        if (lib != null) {
-            all.addAll(lib.problems());
-        }
         OpenLesson open = lesson.get();
-        if (open != null) {
-            for (Problem p : open.lesson().problems()) {
-                if (!all.contains(p)) {
-                    all.add(p);
-                }
-            }
-        }
-        all.sort(Problem.ORDER);
-        problems.setAll(all);
+        problems.setAll(ContentFolders.problems(library.get(), open == null ? null : open.lesson()));
     }
 
     // --- read-only properties --------------------------------------------------------------

@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.certification.grading.Grader;
 import campus.i18n.Lang;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LessonEmbedsTest {
 
     private final List<String> log = new ArrayList<>();
+
+    @TempDir
+    Path tmp;
+
+    private LessonEmbeds embeds() {
+        return LessonEmbeds.create(List::of, tmp, e -> { }, Grader.withoutSql());
+    }
 
     private Embedder recording(String kind, Node node, RuntimeException onClose) {
         return new Embedder() {
@@ -38,7 +48,7 @@ class LessonEmbedsTest {
     void eachKindGoesToItsEmbedderAndAnUnknownKindToNone() {
         Node lab = new Group();
         Node quiz = new Group();
-        LessonEmbeds embeds = new LessonEmbeds()
+        LessonEmbeds embeds = embeds()
                 .with(LessonEmbeds.LAB, recording("lab", lab, null))
                 .with(LessonEmbeds.QUIZ, recording("quiz", quiz, null));
         assertSame(lab, embeds.pane(LessonEmbeds.LAB, "l1", Lang.ZH, "g1").orElseThrow());
@@ -49,7 +59,7 @@ class LessonEmbedsTest {
 
     @Test
     void aKindHasOneEmbedder() {
-        LessonEmbeds embeds = new LessonEmbeds().with(LessonEmbeds.LAB, recording("lab", new Group(), null));
+        LessonEmbeds embeds = embeds().with(LessonEmbeds.LAB, recording("lab", new Group(), null));
         assertThrows(IllegalStateException.class, () -> embeds.with(LessonEmbeds.LAB, recording("lab2", new Group(), null)));
     }
 
@@ -57,7 +67,7 @@ class LessonEmbedsTest {
     @Test
     void closingClosesEveryEmbedderEvenAfterAFailure() {
         IllegalStateException broken = new IllegalStateException("lab broke");
-        LessonEmbeds embeds = new LessonEmbeds()
+        LessonEmbeds embeds = embeds()
                 .with(LessonEmbeds.LAB, recording("lab", new Group(), broken))
                 .with(LessonEmbeds.QUIZ, recording("quiz", new Group(), null));
         assertSame(broken, assertThrows(IllegalStateException.class, embeds::close));

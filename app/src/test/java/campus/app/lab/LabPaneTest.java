@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.embed.LessonEmbeds;
+import campus.certification.grading.Grader;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
 import campus.labs.LabSession;
@@ -49,7 +51,8 @@ class LabPaneTest {
     Path content;
     Path data;
     final List<LearningEvent> events = new CopyOnWriteArrayList<>();
-    LabContext ctx;
+    LessonEmbeds host;
+    LabEmbedder ctx;
 
     @Start
     void start(Stage stage) {
@@ -68,14 +71,16 @@ class LabPaneTest {
         ctx = newContext();
     }
 
-    private LabContext newContext() {
-        return LabContext.create(() -> List.of(content), data, events::add)
-                .withLimits(SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30)));
+    private LabEmbedder newContext() {
+        host = LessonEmbeds.create(() -> List.of(content), data, events::add, Grader.withoutSql()).withLimits(SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30)));
+        LabEmbedder lab = new LabEmbedder(host);
+        host.with(LessonEmbeds.LAB, lab);
+        return lab;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        ctx.close();
+        host.close();
         // popups a test left open (the completion list) must not cover the next test's window
         WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
                 .filter(w -> w != stage).forEach(javafx.stage.Window::hide)).get();
@@ -382,7 +387,7 @@ class LabPaneTest {
         show(robot, "cheap", Lang.EN);
         typeAtEnd(robot, "WHERE price < 3");
         String typed = area(robot).getText();
-        ctx.close(); // the window closes: pending drafts are written
+        host.close(); // the window closes: pending drafts are written
         assertEquals(typed, Files.readString(data.resolve("drafts/cheap.sql")));
         ctx = newContext();
         show(robot, "cheap", Lang.EN);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import campus.app.embed.Drafts;
 import campus.i18n.Msg;
 import campus.i18n.Text;
 import campus.labs.LabCatalog;

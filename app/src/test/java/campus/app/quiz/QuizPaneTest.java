@@ -3,7 +3,7 @@ package campus.app.quiz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import campus.certification.bank.QuizCatalog;
+import campus.app.embed.LessonEmbeds;
 import campus.certification.grading.Grader;
 import campus.certification.sql.SqlGrade;
 import campus.i18n.Lang;
@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -41,8 +39,8 @@ class QuizPaneTest {
     Stage stage;
     Path root;
     final List<LearningEvent> events = new CopyOnWriteArrayList<>();
-    final ExecutorService worker = Executors.newSingleThreadExecutor();
-    QuizContext ctx;
+    LessonEmbeds host;
+    QuizEmbedder ctx;
 
     @Start
     void start(Stage stage) {
@@ -59,12 +57,15 @@ class QuizPaneTest {
             boolean same = norm(spec.referenceSql()).equals(norm(sql));
             return new SqlGrade(same ? 1 : 0, Msg.of("app.quiz.grading-failed", same ? "same" : "different"));
         });
-        ctx = QuizContext.of(QuizCatalog.scan(List.of(root)), grader, events::add, worker);
+        host = LessonEmbeds.create(() -> List.of(root), root.resolve("data"), events::add, grader);
+        ctx = new QuizEmbedder(host, SqlInput::textArea);
+        host.with(LessonEmbeds.QUIZ, ctx);
+        host.quizzes("g").join(); // scanned: the quiz shows at once
     }
 
     @AfterEach
     void tearDown() {
-        worker.shutdownNow();
+        host.close();
     }
 
     private static String norm(String s) {
@@ -72,7 +73,7 @@ class QuizPaneTest {
     }
 
     private void show(FxRobot robot, Lang lang) {
-        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(QuizPanes.create("q-all", lang, ctx)));
+        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(ctx.pane("q-all", lang, "g")));
     }
 
     private Node card(FxRobot robot, String qid) {
@@ -198,7 +199,7 @@ class QuizPaneTest {
 
     @Test
     void anUnknownQuizSaysSoInsteadOfFailing(FxRobot robot) {
-        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(QuizPanes.create("nope", Lang.EN, ctx)));
+        robot.interact(() -> ((ScrollPane) stage.getScene().getRoot()).setContent(ctx.pane("nope", Lang.EN, "g")));
         assertEquals("Quiz “nope” was not found in this course.", robot.lookup(".quiz-missing").queryLabeled().getText());
     }
 }

@@ -4,6 +4,7 @@ import static campus.app.render.LessonFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.theme.MdStyles;
 import campus.i18n.Lang;
 import java.util.List;
 import javafx.scene.Node;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.theme.MdStyles;
 import campus.i18n.BundleCheck;
 import java.nio.file.Path;
 import java.util.List;

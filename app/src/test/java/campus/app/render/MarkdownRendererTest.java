@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.theme.MdStyles;
 import campus.courses.doc.LessonContext;
 import campus.courses.doc.LessonParser;
 import campus.i18n.Lang;

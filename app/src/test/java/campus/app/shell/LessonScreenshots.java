@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import campus.app.LaunchOptions;
 import campus.app.Preload;
-import campus.app.render.MdStyles;
+import campus.app.theme.MdStyles;
 import campus.courses.Course;
 import campus.courses.LessonInfo;
 import campus.i18n.Lang;

@@ -1,8 +1,4 @@
-package campus.app.render;
-
-import campus.app.sql.SqlTokenKind;
-import java.util.Arrays;
-import java.util.Locale;
+package campus.app.theme;
 
 /**
  * Every CSS style class the lesson renderer sets, in one place: {@code theme/lesson.css} styles them and
@@ -78,6 +74,13 @@ public final class MdStyles {
     /** Added to the copy button for a moment after it copied. */
     public static final String COPIED = "md-copied";
 
+    /** SQL in a code block, by token kind; identifiers and operators keep the code's own colour. */
+    public static final String SQL_KEYWORD = "md-sql-keyword";
+    public static final String SQL_STRING = "md-sql-string";
+    public static final String SQL_NUMBER = "md-sql-number";
+    public static final String SQL_COMMENT = "md-sql-comment";
+    public static final String SQL_QUOTED_IDENTIFIER = "md-sql-quoted-identifier";
+
     public static final String EMBED = "md-embed";
     public static final String EMBED_LAB = "md-embed-lab";
     public static final String EMBED_QUIZ = "md-embed-quiz";
@@ -86,13 +89,4 @@ public final class MdStyles {
     public static String heading(int level) {
         return HEADING + "-" + Math.max(1, Math.min(6, level));
     }
-
-    /** {@code md-sql-keyword}, {@code md-sql-string}, …: one per {@link SqlTokenKind}. */
-    public static String sql(SqlTokenKind kind) {
-        return SQL_CLASSES[kind.ordinal()];
-    }
-
-    private static final String[] SQL_CLASSES = Arrays.stream(SqlTokenKind.values())
-            .map(k -> "md-sql-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-            .toArray(String[]::new);
 }

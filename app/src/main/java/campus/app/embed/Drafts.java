@@ -1,5 +1,6 @@
-package campus.app.lab;
+package campus.app.embed;
 
+import campus.app.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,29 +16,30 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The learner's unfinished SQL per lab, {@code <data>/drafts/<lab-id>.sql}. Saving is debounced (a
+ * The learner's unfinished SQL per embed (a lab), {@code <data>/drafts/<id>.sql}. Saving is debounced (a
  * write ~500 ms after the last edit) on one background thread, each write atomic (temporary file then
  * move), so typing never waits on the disk and a crash never leaves half a draft.
  */
-final class Drafts implements AutoCloseable {
+public final class Drafts implements AutoCloseable {
 
     static final long DEBOUNCE_MS = 500;
 
     private final Path folder;
-    private final ScheduledExecutorService io = campus.app.concurrent.DaemonThreads.scheduled("campus-drafts");
+    private final ScheduledExecutorService io = DaemonThreads.scheduled("campus-drafts");
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, String> unsaved = new ConcurrentHashMap<>();
 
-    Drafts(Path dataDir) {
+    /** Drafts in {@code <dataDir>/drafts/}. */
+    public Drafts(Path dataDir) {
         this.folder = dataDir.resolve("drafts");
     }
 
-    Path file(String labId) {
+    public Path file(String labId) {
         return folder.resolve(labId + ".sql");
     }
 
     /** The saved draft; call off the UI thread. */
-    Optional<String> load(String labId) {
+    public Optional<String> load(String labId) {
         String waiting = unsaved.get(labId);
         if (waiting != null) {
             return Optional.of(waiting);
@@ -53,7 +55,7 @@ final class Drafts implements AutoCloseable {
     }
 
     /** Schedules a write of {@code text}; a newer call within the debounce window replaces it. */
-    void save(String labId, String text) {
+    public void save(String labId, String text) {
         unsaved.put(labId, text);
         if (io.isShutdown()) {
             return; // the window is closing; close() already wrote what was pending

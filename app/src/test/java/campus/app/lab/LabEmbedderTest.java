@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import campus.app.embed.LessonEmbeds;
+import campus.certification.grading.Grader;
 import campus.labs.LabCatalog;
 import campus.labs.LabSession;
 import campus.progress.LearningEvent;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The labs of a window without a toolkit: this test's thread plays the UI thread. */
-class LabContextTest {
+class LabEmbedderTest {
 
     @TempDir
     Path tmp;
@@ -38,16 +40,18 @@ class LabContextTest {
         List<LearningEvent> events = new CopyOnWriteArrayList<>();
         BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
         List<LabSession> opened = new CopyOnWriteArrayList<>();
-        LabContext ctx = new LabContext(() -> List.of(content), tmp.resolve("data"), e -> {
+        LessonEmbeds host = LessonEmbeds.create(() -> List.of(content), tmp.resolve("data"), e -> {
             recording.countDown();
             await(release);
             events.add(e);
-        }, ui::add).withOpening(opener -> lab -> {
+        }, Grader.withoutSql()).withUi(ui::add);
+        LabEmbedder ctx = new LabEmbedder(host).withOpening(opener -> lab -> {
             LabSession s = opener.open(lab);
             opened.add(s);
             return s;
         });
-        LabCatalog catalog = ctx.catalog("g").get(20, TimeUnit.SECONDS);
+        host.with(LessonEmbeds.LAB, ctx);
+        LabCatalog catalog = host.labs("g").get(20, TimeUnit.SECONDS);
         LabViewModel vm = ctx.model(catalog, catalog.find("cheap").orElseThrow());
         vm.prepare();
         LabViewModelTest.runUiUntil(ui, () -> vm.readyProperty().get());
@@ -57,7 +61,7 @@ class LabContextTest {
 
         // the check is held until after close() returns, so close() returning at all shows it did not wait for it
         // (the minute only guards against a hang)
-        java.util.concurrent.CompletableFuture.runAsync(ctx::close).get(60, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture.runAsync(host::close).get(60, TimeUnit.SECONDS);
         assertEquals(0, events.size(), "the check was still at work when close returned");
         assertEquals(1, opened.size());
         release.countDown(); // the check ends after the window closed
