@@ -4,6 +4,7 @@ import campus.progress.sync.protocol.Accounts.PasswordChange;
 import campus.progress.sync.protocol.Protocol;
 import campus.progress.sync.protocol.PullRequest;
 import campus.progress.sync.protocol.PullResponse;
+import campus.progress.sync.protocol.PushRequest;
 import campus.progress.sync.protocol.WireEvent;
 import campus.server.auth.AdminBootstrap;
 import campus.server.testing.ServerProcess;
@@ -86,7 +87,8 @@ public final class LoadRun {
             LoadRun run = new LoadRun(c, admin, server.pid());
             System.out.printf("server %s, %s; %d cores%n", server.url(), db == null ? "embedded H2" : db.replaceAll("password=[^&]*", "password=***"),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("phase      learners  events  wall s  events/s  sync p50 ms  sync p99 ms  max heap MB  503s  server CPU s  events/CPU s");
+            System.out.println("phase      learners  events  wall s  events/s  sync p50 ms  sync p99 ms  max heap MB  503s  server CPU s"
+                    + "  events/CPU s  generator CPU s   load average after");
             // A server runs for hours: a first burst of the same size warms it up, so the figures are of compiled
             // code rather than of the JIT compiler (which on two busy cores takes minutes of its own).
             run.burst(learners, events, "warm-up");
@@ -150,10 +152,12 @@ public final class LoadRun {
             String device = "r" + r + "-d" + i;
             Map<String, Long> holds = new java.util.HashMap<>(known.getOrDefault(token, Map.of()));
             holds.put(device, (long) events);
+            // The device holds its events before it syncs: made and encoded on the learner's machine, not timed here.
+            String body = Protocol.gson().toJson(new PushRequest(device, TestClient.events(device, 1, events)));
             done.add(pool.submit(() -> {
                 go.await();
                 long t0 = System.nanoTime();
-                push(token, device, TestClient.events(device, 1, events));
+                pushRaw(token, body);
                 lastAck.accumulateAndGet(System.nanoTime(), Math::max);
                 pullAll(token, device, holds);
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
@@ -162,12 +166,14 @@ public final class LoadRun {
             }));
         }
         double cpu0 = serverCpuSeconds();
+        double own0 = cpuSeconds("self");
         long start = System.nanoTime();
         go.countDown();
         awaitAll(done, pool);
         long wall = System.nanoTime() - start;
         double ingest = learners * (double) events / ((lastAck.get() - start) / 1e9);
-        return report(phase, learners, learners * events, wall, ingest, latencies, serverCpuSeconds() - cpu0);
+        return report(phase, learners, learners * events, wall, ingest, latencies, serverCpuSeconds() - cpu0,
+                cpuSeconds("self") - own0);
     }
 
     /** Each learner pushes 1 to 3 new events and pulls about every 5 s, for {@code seconds}. */
@@ -201,10 +207,12 @@ public final class LoadRun {
             }));
         }
         double cpu0 = serverCpuSeconds();
+        double own0 = cpuSeconds("self");
         long start = System.nanoTime();
         awaitAll(done, pool);
         long wall = System.nanoTime() - start;
-        report("trickle", learners, sent.get(), wall, sent.get() / (wall / 1e9), latencies, serverCpuSeconds() - cpu0);
+        report("trickle", learners, sent.get(), wall, sent.get() / (wall / 1e9), latencies, serverCpuSeconds() - cpu0,
+                cpuSeconds("self") - own0);
     }
 
     /** Waits for every learner, sampling the server's heap meanwhile; the pool ends whatever happens. */
@@ -234,6 +242,10 @@ public final class LoadRun {
         retrying(() -> client.push(token, device, events));
     }
 
+    private void pushRaw(String token, String json) throws Exception {
+        retrying(() -> client.postRaw(Protocol.PUSH, token, json));
+    }
+
     /** As a client does: a 503 (the server's database pool busy past its wait) is tried again after a pause. */
     private Reply retrying(Callable<Reply> call) throws Exception {
         for (int attempt = 0; ; attempt++) {
@@ -246,13 +258,15 @@ public final class LoadRun {
         }
     }
 
-    private long report(String phase, int learners, long events, long wallNanos, double perSecond, List<Long> latencies, double cpu) {
+    private long report(String phase, int learners, long events, long wallNanos, double perSecond, List<Long> latencies, double cpu,
+                        double generatorCpu) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.50)));
         long p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.99)));
-        System.out.printf("%-9s %9d %7d %7.1f %9.0f %12d %12d %12d %6d %13.1f %12.0f%n", phase, learners, events, wallNanos / 1e9,
-                perSecond, p50, p99, maxHeap.getAndSet(0) / (1024 * 1024), unavailable.getAndSet(0), cpu, events / cpu);
+        System.out.printf("%-9s %9d %7d %7.1f %9.0f %12d %12d %12d %6d %13.1f %12.0f %16.1f   %s%n", phase, learners, events,
+                wallNanos / 1e9, perSecond, p50, p99, maxHeap.getAndSet(0) / (1024 * 1024), unavailable.getAndSet(0), cpu, events / cpu,
+                generatorCpu, loadAverage());
         return p99;
     }
 
@@ -261,12 +275,26 @@ public final class LoadRun {
      * steadier measure of the server's cost than the wall clock.
      */
     private double serverCpuSeconds() {
+        return cpuSeconds(Long.toString(serverPid));
+    }
+
+    /** User + system time of a process ({@code self}: this load generator, which shares the machine's cores). */
+    private static double cpuSeconds(String pid) {
         try {
-            String stat = new String(Files.readAllBytes(Path.of("/proc/" + serverPid + "/stat")), java.nio.charset.StandardCharsets.US_ASCII);
+            String stat = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/stat")), java.nio.charset.StandardCharsets.US_ASCII);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (Exception e) {
             return Double.NaN;
+        }
+    }
+
+    /** The machine's 1-minute load average: how much else ran beside the server and this generator. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
         }
     }
 
