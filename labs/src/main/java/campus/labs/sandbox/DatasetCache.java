@@ -63,6 +63,10 @@ public final class DatasetCache {
     private static final String SUFFIX = ".mv.db";
     private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
+    static {
+        NoJavaObjects.everywhere();
+    }
+
     private final Path folder;
     private final Path open;
 

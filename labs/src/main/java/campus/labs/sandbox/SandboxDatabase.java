@@ -31,6 +31,10 @@ final class SandboxDatabase {
             + NoJavaObjects.class.getName() + "'";
     private static final String PRISTINE = "pristine";
 
+    static {
+        NoJavaObjects.everywhere();
+    }
+
     private final Dataset dataset;
     private final Integer scale;
     private final GuardPolicy policy;

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import campus.i18n.Lang;
 import campus.labs.dataset.DatasetLibrary;
+import campus.labs.dataset.LoadProgress;
+import campus.labs.sandbox.DatasetCache;
 import campus.labs.sandbox.RunResult;
 import campus.labs.sandbox.Sandbox;
 import campus.labs.sandbox.SandboxLimits;
 import campus.labs.sandbox.SqlProblem;
 import campus.labs.sql.GuardPolicy;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +29,29 @@ class SandboxAttackTest {
 
     private static Sandbox readOnly;
     private static Sandbox readWrite;
+    /** Opened from the dataset cache, as the app, {@code campus lab} and {@code campus validate} open labs: a file copy. */
+    private static Sandbox cachedReadOnly;
+    private static Sandbox cachedReadWrite;
+
+    @TempDir
+    static Path cacheFolder;
 
     @BeforeAll
     static void open() throws Exception {
         var ds = DatasetLibrary.bundled().find("bookshop").orElseThrow();
         readOnly = Sandbox.open(ds, 300, GuardPolicy.READ_ONLY, SandboxLimits.DEFAULT);
         readWrite = Sandbox.open(ds, 300, GuardPolicy.READ_WRITE, SandboxLimits.DEFAULT);
+        DatasetCache cache = DatasetCache.in(cacheFolder);
+        cachedReadOnly = Sandbox.open(ds, 300, GuardPolicy.READ_ONLY, SandboxLimits.DEFAULT, cache, LoadProgress.NONE);
+        cachedReadWrite = Sandbox.open(ds, 300, GuardPolicy.READ_WRITE, SandboxLimits.DEFAULT, cache, LoadProgress.NONE);
     }
 
     @AfterAll
     static void close() {
         readOnly.close();
         readWrite.close();
+        cachedReadOnly.close();
+        cachedReadWrite.close();
     }
 
     @ParameterizedTest
@@ -54,12 +69,13 @@ class SandboxAttackTest {
     })
     void learnerBytesAreNeverDeserialized(String template) {
         String sql = template.replace("%s", Tripwire.hex());
-        for (Sandbox sb : new Sandbox[] {readOnly, readWrite}) {
-            if (sb == readOnly && sql.startsWith("CREATE")) {
+        for (Sandbox sb : new Sandbox[] {readOnly, readWrite, cachedReadOnly, cachedReadWrite}) {
+            if ((sb == readOnly || sb == cachedReadOnly) && sql.startsWith("CREATE")) {
                 continue;
             }
             int before = Tripwire.deserialized;
             RunResult r = sb.run(sql);
+            r.lastQuery().ifPresent(q -> q.rows().forEach(row -> row.forEach(String::valueOf)));
             assertEquals(before, Tripwire.deserialized, "deserialized by: " + sql);
             r.problem().ifPresent(p -> assertFalse(p.message().in(Lang.EN).isBlank()));
             r.lastQuery().ifPresent(q -> q.rows().forEach(row -> row.forEach(v ->
