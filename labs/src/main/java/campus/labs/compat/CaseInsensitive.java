@@ -6,6 +6,7 @@ import campus.labs.sql.SqlTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The learner's SQL with its comparisons against text literals made case-insensitive, the way MySQL's default
@@ -94,30 +95,27 @@ public final class CaseInsensitive {
 
     /** Whether the literal at {@code k} is an element of {@code IN (…)}. */
     private static boolean inList(List<SqlToken> t, int k) {
-        int depth = 0;
-        for (int j = k - 1; j >= 0; j--) {
-            SqlToken x = t.get(j);
-            if (x.isSymbol(")")) {
-                depth++;
-            } else if (x.isSymbol("(") && depth-- == 0) {
-                return j > 0 && t.get(j - 1).isWord("IN");
-            }
-        }
-        return false;
+        int open = enclosing(t, k, x -> x.isSymbol("("), x -> x.isSymbol(")"));
+        return open > 0 && t.get(open - 1).isWord("IN");
     }
 
-    /** Whether the {@code WHEN} at {@code when} belongs to {@code CASE operand WHEN …} (compares) rather than {@code CASE WHEN}. */
+    /** Whether the {@code WHEN} at {@code when} is of {@code CASE operand WHEN …} (compares), not {@code CASE WHEN}. */
     private static boolean simpleCase(List<SqlToken> t, int when) {
+        int open = enclosing(t, when, x -> x.isWord("CASE"), x -> x.isWord("END"));
+        return open >= 0 && open + 1 < when && !t.get(open + 1).isWord("WHEN");
+    }
+
+    /** The nearest {@code open} token before {@code k} that is not closed before {@code k}, or -1. */
+    private static int enclosing(List<SqlToken> t, int k, Predicate<SqlToken> open, Predicate<SqlToken> close) {
         int depth = 0;
-        for (int j = when - 1; j >= 0; j--) {
-            SqlToken x = t.get(j);
-            if (x.isWord("END")) {
+        for (int j = k - 1; j >= 0; j--) {
+            if (close.test(t.get(j))) {
                 depth++;
-            } else if (x.isWord("CASE") && depth-- == 0) {
-                return j + 1 < when && !t.get(j + 1).isWord("WHEN");
+            } else if (open.test(t.get(j)) && depth-- == 0) {
+                return j;
             }
         }
-        return false;
+        return -1;
     }
 
     private static void quote(SqlToken literal, List<String> quoted) {
