@@ -4,6 +4,7 @@ import campus.i18n.Msg;
 import campus.i18n.Text;
 import campus.labs.check.PlanCheck;
 import campus.labs.check.ResultChecker;
+import campus.labs.compat.CaseInsensitive;
 import campus.labs.dataset.Dataset;
 import campus.labs.dataset.DatasetLibrary;
 import campus.labs.dataset.LoadProgress;
@@ -132,6 +133,8 @@ public final class LabSession implements AutoCloseable {
                     messages.addAll(ResultChecker.compare(expected.get(0), last.get(), lab.options()));
                     if (messages.isEmpty() && lab.options().plan().present()) {
                         checkPlan(run, messages);
+                    } else if (!messages.isEmpty()) {
+                        explainCase(sql, messages);
                     }
                 }
             }
@@ -143,6 +146,8 @@ public final class LabSession implements AutoCloseable {
                     compareState(messages);
                     if (messages.isEmpty() && lab.options().plan().present()) {
                         checkPlan(run, messages);
+                    } else if (!messages.isEmpty()) {
+                        explainCase(sql, messages);
                     }
                 }
             } finally {
@@ -162,6 +167,34 @@ public final class LabSession implements AutoCloseable {
         events.record(LearningEvent.now(LearningEvent.LAB_ATTEMPT, lab.id(),
                 Map.of("passed", passed, "score", score, "durationMs", ms, "sql", sql)));
         return new Verdict(passed, score, lab.points(), messages, run.problem(), run, ms);
+    }
+
+    /**
+     * The check failed: would it pass if text were compared without regard to case, as MySQL's default collation
+     * compares? Then the learner is told so, after what differs; the verdict stays a fail.
+     */
+    private void explainCase(String sql, List<Msg> messages) {
+        CaseInsensitive.Folded folded = CaseInsensitive.rewrite(sql);
+        if (folded.changed() && rowsRight(folded.sql())) {
+            messages.add(Msg.of("labs.compat.caseSensitive", String.join(", ", folded.literals()),
+                    String.join("、", folded.literals())));
+        }
+    }
+
+    /** Whether {@code sql} gives the expected rows (the plan aside); a state lab runs it on a fresh copy. */
+    private boolean rowsRight(String sql) {
+        if (lab.kind() == CheckKind.RESULT) {
+            RunResult again = sandbox.run(sql, CHECK_ROWS, false);
+            Optional<StatementResult> last = again.ok() ? again.lastQuery() : Optional.empty();
+            return last.isPresent() && ResultChecker.compare(expected.get(0), last.get(), lab.options()).isEmpty();
+        }
+        sandbox.reset();
+        List<Msg> differences = new ArrayList<>();
+        if (!sandbox.run(sql, sandbox.limits().rowCap(), false).ok()) {
+            return false;
+        }
+        compareState(differences);
+        return differences.isEmpty();
     }
 
     /**

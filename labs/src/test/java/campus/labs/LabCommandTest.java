@@ -29,7 +29,7 @@ class LabCommandTest {
     void listPrintsOneLabPerLineWithCourseAndLesson() {
         assertEquals(0, run("list"));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(5, lines.size());
+        assertEquals(6, lines.size());
         assertTrue(lines.contains("bike-top-stations\tsql-basics\t01-select\tThe five busiest stations"), lines.toString());
     }
 
@@ -99,6 +99,21 @@ class LabCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("Attempt 1: " + a + "\nFAIL shop-reprice-poetry: 0/10 points\n"), text);
         assertTrue(text.contains("Attempt 2: " + a + "\n"), text);
+    }
+
+    @Test
+    void checkSaysWhenOnlyTheCaseOfALiteralIsWrong(@TempDir Path dir) throws Exception {
+        Path mysqlHabit = dir.resolve("poetry.sql");
+        Files.writeString(mysqlHabit, "SELECT title, price FROM books WHERE genre = 'Poetry';");
+        assertEquals(1, run("check", "shop-poetry-titles", mysqlHabit.toString()));
+        String en = out.toString(StandardCharsets.UTF_8);
+        assertTrue(en.contains("FAIL shop-poetry-titles: 0/10 points"), en);
+        assertTrue(en.contains("Campus compares text case-sensitively, as the database the courses teach does by default"
+                + " (utf8mb4_bin): check the case of 'Poetry'."), en);
+        out.reset();
+        assertEquals(1, run("check", "shop-poetry-titles", mysqlHabit.toString(), "--lang", "zh"));
+        String zh = out.toString(StandardCharsets.UTF_8);
+        assertTrue(zh.contains("Campus 比较文本时区分大小写，与课程所讲的数据库的默认排序规则（utf8mb4_bin）一致：请检查 'Poetry' 的大小写。"), zh);
     }
 
     /** The JSON is for tools and people alike: quotes in messages stay quotes, not \\u0027. */

@@ -13,6 +13,6 @@ class LabValidatorTest {
     void everyReferenceSolutionInTheTestContentPassesItsOwnLab() {
         List<Problem> problems = LabValidator.validate(List.of(TestContent.root()));
         assertEquals(List.of(), problems.stream().map(p -> p.format(Lang.EN)).toList());
-        assertEquals(5, TestContent.catalog().labs().size());
+        assertEquals(6, TestContent.catalog().labs().size());
     }
 }
