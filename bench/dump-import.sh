@@ -3,7 +3,8 @@
 # 3 MB, and generated dumps of growing size for MB/s against size. Each case is its own JVM under /usr/bin/time -v
 # (peak RSS), started with the app's JVM options, as ./campus starts `dataset import`.
 #
-#   bench/dump-import.sh                  SAMPLES=/work/samples by default (kept out of git: licences)
+#   bench/dump-import.sh                  SAMPLES=/work/samples by default (Sakila and Chinook: from labs' test
+#                                         resources when absent there)
 #   SAMPLES=DIR bench/dump-import.sh      DIR/sakila/sakila-{schema,data}.sql, DIR/world/world.sql,
 #                                         DIR/classicmodels/mysqlsampledatabase.sql, DIR/chinook/Chinook_MySql*.sql,
 #                                         DIR/test_db/employees.sql (its load_*.dump files beside it)
@@ -29,10 +30,20 @@ run() {
 }
 
 echo "# $(date -u +%FT%TZ)  $(uptime | sed 's/.*load/load/')  $(nproc) cores"
+# Sakila and Chinook are test resources of labs (gzip): taken from there when SAMPLES lacks them
+DUMPS=labs/src/test/resources/dumps
 if [[ -f $SAMPLES/sakila/sakila-schema.sql ]]; then
     cat "$SAMPLES/sakila/sakila-schema.sql" "$SAMPLES/sakila/sakila-data.sql" > "$TMP/sakila.sql"
-    run file "$TMP/sakila.sql"
+else
+    zcat "$DUMPS/sakila/sakila-schema.sql.gz" "$DUMPS/sakila/sakila-data.sql.gz" > "$TMP/sakila.sql"
 fi
+run file "$TMP/sakila.sql"
+for f in chinook/Chinook_MySql.sql chinook/Chinook_MySql_AutoIncrementPKs.sql; do
+    if [[ ! -f $SAMPLES/$f ]]; then
+        zcat "$DUMPS/$f.gz" > "$TMP/$(basename "$f")"
+        run file "$TMP/$(basename "$f")"
+    fi
+done
 for f in world/world.sql classicmodels/mysqlsampledatabase.sql chinook/Chinook_MySql.sql \
          chinook/Chinook_MySql_AutoIncrementPKs.sql test_db/employees.sql; do
     [[ -f $SAMPLES/$f ]] && run file "$SAMPLES/$f"

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One small dump per class of real-world dump that failed or lost something: each must import whole. */
 class DumpImportClassesTest {
 
-    private static List<String> lines(ImportReport r, Lang lang) {
+    static List<String> lines(ImportReport r, Lang lang) {
         return r.lines().stream().map(m -> m.in(lang)).toList();
     }
 
@@ -29,7 +29,7 @@ class DumpImportClassesTest {
         return r.errors().stream().map(m -> m.in(lang)).toList();
     }
 
-    private static List<List<Object>> rows(ImportReport r, String sql) throws Exception {
+    static List<List<Object>> rows(ImportReport r, String sql) throws Exception {
         try (Sandbox sb = Sandbox.open(Dataset.parse("t", r.script(), "t.sql"), null, GuardPolicy.READ_ONLY,
                 SandboxLimits.DEFAULT)) {
             var result = sb.run(sql);
@@ -38,7 +38,7 @@ class DumpImportClassesTest {
         }
     }
 
-    private static ImportReport ok(String dump) {
+    static ImportReport ok(String dump) {
         ImportReport r = MysqlDumpImporter.convert(dump, "t");
         assertEquals(List.of(), errors(r, Lang.EN));
         return r;
@@ -105,6 +105,35 @@ class DumpImportClassesTest {
                 rows(r, "SELECT constraint_type FROM information_schema.table_constraints WHERE table_name = 'album'"
                         + " AND constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY') ORDER BY constraint_type DESC"));
         assertFalse(lines(r, Lang.EN).stream().anyMatch(l -> l.contains("skipped")), lines(r, Lang.EN).toString());
+    }
+
+    @Test
+    void versionedPartsDroppedFromATableAreNamedWithTheirLineThoseInRowsAreCounted() throws Exception {
+        ImportReport r = ok("""
+                CREATE TABLE `address` (
+                  `address_id` INT NOT NULL,
+                  /*!50705 `location` GEOMETRY */ /*!80003 SRID 0 */ /*!50705 NOT NULL,*/ `n` INT,
+                  PRIMARY KEY (`address_id`),
+                  /*!50705 SPATIAL KEY `idx_location` (`location`),*/
+                  /*! KEY `idx_id` (`address_id`),*/
+                  KEY `idx_fk` (`address_id`)
+                );
+                INSERT INTO `address` VALUES (1, /*!50705 0x000000000101000000,*/ 2);
+                """);
+        assertEquals(List.of(List.of(1, 2)), rows(r, "SELECT address_id, n FROM address"));
+        List<String> en = lines(r, Lang.EN);
+        for (String l : List.of(
+                "Line 3: dropped a part MySQL runs only from version 5.7.5 on (/*!…*/), as an older MySQL would: `location` GEOMETRY",
+                "Line 3: dropped a part MySQL runs only from version 8.0.3 on (/*!…*/), as an older MySQL would: SRID 0",
+                "Line 3: dropped a part MySQL runs only from version 5.7.5 on (/*!…*/), as an older MySQL would: NOT NULL,",
+                "Line 5: dropped a part MySQL runs only from version 5.7.5 on (/*!…*/), as an older MySQL would: SPATIAL KEY `idx_location` (`location`),",
+                "Line 6: dropped a part written for MySQL only (/*!…*/): KEY `idx_id` (`address_id`),",
+                "6 MySQL version comments (/*!...*/) inside statements were dropped.")) {
+            assertTrue(en.contains(l), l + " in " + en);
+        }
+        assertEquals(6, en.stream().filter(l -> l.contains("/*!")).count(), en.toString());
+        assertTrue(lines(r, Lang.ZH).contains("第 5 行：已删除 MySQL 从 5.7.5 版起才执行的部分（/*!…*/），与较早版本的 MySQL 相同："
+                + "SPATIAL KEY `idx_location` (`location`),"), lines(r, Lang.ZH).toString());
     }
 
     @Test

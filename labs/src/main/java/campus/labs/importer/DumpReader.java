@@ -2,6 +2,9 @@ package campus.labs.importer;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a MySQL script as a stream and hands out one statement at a time, the way the mysql client splits it:
@@ -14,8 +17,17 @@ import java.io.Reader;
  */
 final class DumpReader implements AutoCloseable {
 
-    /** One statement, or (when {@code sourceFile} is not null) the client command {@code source sourceFile}. */
-    record Piece(String text, int line, boolean conditional, boolean inDelimiterBlock, String sourceFile) {
+    /**
+     * One statement, or (when {@code sourceFile} is not null) the client command {@code source sourceFile}.
+     * {@code dropped}: the conditional comments dropped inside it, unless it is an INSERT or REPLACE (those are only
+     * counted: a data file can hold one per row).
+     */
+    record Piece(String text, int line, boolean conditional, boolean inDelimiterBlock, String sourceFile,
+                 List<Dropped> dropped) {
+    }
+
+    /** A {@code /*!NNNNN text *}{@code /} dropped inside a statement: its line, version digits (maybe none) and text. */
+    record Dropped(int line, String version, String text) {
     }
 
     private static final int LOOKAHEAD = 16;
@@ -29,6 +41,7 @@ final class DumpReader implements AutoCloseable {
     private boolean atLineStart = true;
     private String delimiter = ";";
     private int droppedConditionals;
+    private final List<Dropped> dropped = new ArrayList<>();
     private long charsRead;
     private long copied;
 
@@ -75,7 +88,7 @@ final class DumpReader implements AutoCloseable {
                 if (file.endsWith(delimiter)) {
                     file = file.substring(0, file.length() - delimiter.length()).strip();
                 }
-                return new Piece("source " + file, at, false, false, file);
+                return new Piece("source " + file, at, false, false, file, List.of());
             }
             if (c == delimiter.charAt(0) && startsWith(delimiter)) {
                 skip(delimiter.length());
@@ -84,6 +97,7 @@ final class DumpReader implements AutoCloseable {
                 }
                 conditional = false;
                 cur.setLength(0);
+                dropped.clear();
                 continue;
             }
             if (c == '#' || c == '-' && peek(1) == '-' && (peek(2) < 0 || peek(2) <= ' ')) {
@@ -97,10 +111,11 @@ final class DumpReader implements AutoCloseable {
                 skip(2);
                 boolean versioned = peek(0) == '!';
                 StringBuilder body = versioned ? new StringBuilder() : null;
+                StringBuilder version = new StringBuilder();
                 if (versioned) {
                     skip(1);
                     while (Character.isDigit(peek(0))) {
-                        skip(1);
+                        version.append((char) take());
                     }
                 }
                 while (peek(0) >= 0 && !(peek(0) == '*' && peek(1) == '/')) {
@@ -121,6 +136,9 @@ final class DumpReader implements AutoCloseable {
                 } else {
                     if (versioned) {
                         droppedConditionals++;
+                        if (!isDataStatement(cur)) {
+                            dropped.add(new Dropped(at, version.toString(), body.toString().strip().replaceAll("\\s+", " ")));
+                        }
                     }
                     cur.append(' ');
                 }
@@ -140,7 +158,20 @@ final class DumpReader implements AutoCloseable {
     }
 
     private Piece piece(StringBuilder cur, int startLine, boolean conditional, String source) {
-        return new Piece(cur.toString().strip(), startLine, conditional, !delimiter.equals(";"), source);
+        Piece p = new Piece(cur.toString().strip(), startLine, conditional, !delimiter.equals(";"), source,
+                List.copyOf(dropped));
+        dropped.clear();
+        return p;
+    }
+
+    /** The statement read so far is an INSERT or REPLACE (looked at only when a conditional comment is dropped). */
+    private static boolean isDataStatement(StringBuilder cur) {
+        int k = 0;
+        while (k < cur.length() && cur.charAt(k) <= ' ') {
+            k++;
+        }
+        String head = cur.substring(k, Math.min(cur.length(), k + 7)).toUpperCase(Locale.ROOT);
+        return head.startsWith("INSERT") || head.startsWith("REPLACE");
     }
 
     /** Copies a quoted run, its quotes included; backslash escapes in strings, not in backtick names. */

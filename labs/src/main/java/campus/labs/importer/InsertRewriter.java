@@ -35,6 +35,7 @@ final class InsertRewriter {
                 break;
             }
         }
+        imp.inserted(table);
         List<MysqlDumpImporter.ColumnKind> kinds = columnKinds(table, k);
         StringBuilder sb = new StringBuilder(t.size() * 8);
         boolean inValues = false;

@@ -18,14 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a mysqldump file (or a MySQL script such as Chinook's or the employees loader) into a Campus dataset
- * script (H2, MySQL mode): tables, then data, then primary keys and indexes added later, then foreign keys.
- * Session settings, locks, routines, triggers and views are skipped and reported; MySQL types, clauses and
- * literals H2 lacks are rewritten and reported. The mysql client's {@code source file} loads {@code file}
- * from beside the dump. The result is loaded into a scratch database before it is accepted, so the row counts in
+ * script (H2, MySQL mode): tables, then data, then the replayed triggers, then primary keys and indexes added later,
+ * then foreign keys. An AFTER INSERT trigger that only copies the new row into another table ({@link TriggerReplay})
+ * is run once over its table after the data; session settings, locks, routines, other triggers and views are
+ * skipped and reported; MySQL types, clauses and literals H2 lacks are rewritten and reported. The mysql client's
+ * {@code source file} loads {@code file} from beside the dump. The result is loaded into a scratch database before it is accepted, so the row counts in
  * the report are the real ones and an error names the line of the user's file it came from.
  */
 public final class MysqlDumpImporter {
@@ -49,6 +51,9 @@ public final class MysqlDumpImporter {
     private final Map<String, List<String>> columnNamesByTable = new HashMap<>();
     private final List<Out> creates = new ArrayList<>();
     private final List<Out> inserts = new ArrayList<>();
+    private final List<Out> replays = new ArrayList<>();
+    private final Map<String, Integer> insertStatements = new HashMap<>();
+    private final List<TriggerReplay> triggers = new ArrayList<>();
     private final List<Out> keys = new ArrayList<>();
     private final List<Out> foreignKeys = new ArrayList<>();
     private final Set<String> indexNames = new HashSet<>();
@@ -100,7 +105,8 @@ public final class MysqlDumpImporter {
         if (dropped > 0) {
             lines.add(Msg.of("labs.import.droppedConditionals", dropped));
         }
-        List<List<Out>> parts = List.of(creates, inserts, keys, foreignKeys);
+        replayTriggers();
+        List<List<Out>> parts = List.of(creates, inserts, replays, keys, foreignKeys);
         if (tables.isEmpty()) {
             errors.add(Msg.of("labs.import.noTables"));
         }
@@ -108,6 +114,26 @@ public final class MysqlDumpImporter {
             new ScratchLoad(name, parts, tables).verify(lines, errors, tablesOnly);
         }
         return new ImportReport(DatasetScript.text(name, parts), lines, errors);
+    }
+
+    /**
+     * A replayable trigger runs once over its table after the data, if MySQL would have run it on every row of the
+     * table: created before the table's first INSERT in the dump, with INSERTs after it.
+     */
+    private void replayTriggers() {
+        for (TriggerReplay tr : triggers) {
+            int after = insertStatements.getOrDefault(tr.table(), 0) - tr.insertsBefore();
+            Msg at = where(tr.origin());
+            if (tr.insertsBefore() == 0 && after > 0) {
+                replays.add(new Out(tr.sql(), tr.origin()));
+                lines.add(Msg.of("labs.import.triggerReplayed", at, tr.name(), tr.table(), tr.shown()));
+            } else {
+                Msg why = after > 0 ? Msg.of("labs.import.triggerRowsBeforeAndAfter", tr.table())
+                        : tr.insertsBefore() > 0 ? Msg.of("labs.import.triggerRowsBefore", tr.table())
+                        : Msg.of("labs.import.triggerNoRows", tr.table());
+                lines.add(Msg.of("labs.import.triggerNotReplayed", at, tr.name(), tr.table(), why));
+            }
+        }
     }
 
     private void read(Reader in, String file, int depth) throws IOException {
@@ -121,6 +147,9 @@ public final class MysqlDumpImporter {
                 }
                 try {
                     statement(p);
+                    for (DumpReader.Dropped d : p.dropped()) {
+                        lines.add(dropped(new Origin(file, d.line()), d));
+                    }
                 } catch (SqlSyntaxException e) {
                     errors.add(failed(current, e.msg()));
                 } catch (RuntimeException e) {
@@ -129,6 +158,16 @@ public final class MysqlDumpImporter {
             }
             dropped += reader.droppedConditionals();
         }
+    }
+
+    /** A part MySQL runs from a version on ({@code /*!50705 location GEOMETRY *}{@code /}: 5.7.5), with its line. */
+    private static Msg dropped(Origin at, DumpReader.Dropped d) {
+        if (d.version().length() != 5) {
+            return Msg.of("labs.import.droppedMysqlPart", where(at), d.text());
+        }
+        int v = Integer.parseInt(d.version());
+        return Msg.of("labs.import.droppedVersionPart", where(at), (v / 10000) + "." + (v / 100 % 100) + "." + (v % 100),
+                d.text());
     }
 
     /** The mysql client's {@code source file}: the file beside the dump, read in place. */
@@ -147,11 +186,21 @@ public final class MysqlDumpImporter {
             errors.add(failed(at, Msg.of("labs.import.sourceTooDeep", file)));
             return;
         }
-        lines.add(Msg.of("labs.import.sourced", at.line(), file));
+        lines.add(Msg.of("labs.import.sourced", where(at), file));
         try (Reader r = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
             read(r, baseDir.relativize(target).toString(), depth + 1);
         }
         current = at;
+    }
+
+    /** "Line 12" in the dump itself, "load_x.dump, line 12" in a file it sources. */
+    static Msg where(Origin o) {
+        return o.file() == null ? Msg.of("labs.import.at", o.line()) : Msg.of("labs.import.atIn", o.file(), o.line());
+    }
+
+    /** Where the statement being read starts. */
+    Msg where() {
+        return where(current);
     }
 
     /** "Line 12: …" for the dump itself, "load_x.dump, line 12: …" for a file it sources. */
@@ -179,14 +228,22 @@ public final class MysqlDumpImporter {
             new TableRewriter(this, t).alter();
         } else if (w0.equals("INSERT") || w0.equals("REPLACE")) {
             inserts.add(new Out(new InsertRewriter(this, t).rewrite(), current));
+        } else if (create.equals("TRIGGER") && replayable(t)) {
+            return; // run over its table once the data is in: replayTriggers()
         } else if (Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(create)) {
-            lines.add(Msg.of("labs.import.skippedRoutine", p.line(), create, routineName(t, create)));
+            lines.add(Msg.of("labs.import.skippedRoutine", where(), create, routineName(t, create)));
         } else if (create.equals("VIEW")) {
-            lines.add(Msg.of("labs.import.skippedView", p.line(), routineName(t, create)));
+            lines.add(Msg.of("labs.import.skippedView", where(), routineName(t, create)));
         } else if (!Set.of("DROP", "USE", "START", "COMMIT", "BEGIN", "ROLLBACK").contains(w0)
                 && !(w0.equals("CREATE") && create.equals("DATABASE"))) {
-            lines.add(Msg.of("labs.import.skippedOther", p.line(), w0.isEmpty() ? t.get(0).text() : w0));
+            lines.add(Msg.of("labs.import.skippedOther", where(), w0.isEmpty() ? t.get(0).text() : w0));
         }
+    }
+
+    private boolean replayable(List<SqlToken> t) {
+        Optional<TriggerReplay> trigger = TriggerReplay.read(t, current, this::insertsInto);
+        trigger.ifPresent(triggers::add);
+        return trigger.isPresent();
     }
 
     private static String objectAfterCreate(List<SqlToken> t) {
@@ -207,7 +264,7 @@ public final class MysqlDumpImporter {
                 if (n.isWord("IF") && k + 4 < t.size()) {
                     n = t.get(k + 4);
                 }
-                return n.value();
+                return n.type() == SqlToken.Type.WORD ? n.text() : n.value();
             }
         }
         return "?";
@@ -241,6 +298,15 @@ public final class MysqlDumpImporter {
         columnNamesByTable.put(name, columnNames);
     }
 
+    /** An INSERT into {@code table} was read: a trigger created after it does not run on its rows. */
+    void inserted(String table) {
+        insertStatements.merge(table, 1, Integer::sum);
+    }
+
+    private int insertsInto(String table) {
+        return insertStatements.getOrDefault(table, 0);
+    }
+
     List<ColumnKind> kinds(String table) {
         return columns.get(table);
     }
@@ -259,10 +325,6 @@ public final class MysqlDumpImporter {
 
     void note(Msg m) {
         lines.add(m);
-    }
-
-    int line() {
-        return current.line();
     }
 
     void zeroDate(String table) {

@@ -124,7 +124,7 @@ final class TableRewriter {
             } else if (w.isWord("DISABLE") || w.isWord("ENABLE") || isTableOption(spec)) {
                 continue;
             } else {
-                imp.note(Msg.of("labs.import.skippedAlter", imp.line(), table, join(spec)));
+                imp.note(Msg.of("labs.import.skippedAlter", imp.where(), table, join(spec)));
             }
         }
     }
