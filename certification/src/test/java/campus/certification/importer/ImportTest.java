@@ -121,4 +121,20 @@ class ImportTest {
         assertEquals(0, r.questions().size());
         assertEquals("certification.import.bad-xml", r.skipped().get(0).reason().key());
     }
+
+    /** Moodle's HTML editor leaves {@code &nbsp;} at the ends of texts; a learner cannot see it, so it goes. */
+    @Test
+    void noBreakSpacesAtTheEndsOfXmlTextsAreTrimmed() {
+        String xml = """
+                <quiz><question type="multichoice"><name><text>nbsp</text></name>
+                <questiontext format="html"><text><![CDATA[<p>Pick one:&nbsp;</p>]]></text></questiontext>
+                <single>true</single>
+                <answer fraction="100" format="html"><text><![CDATA[<p>Yes&nbsp;</p>]]></text></answer>
+                <answer fraction="0" format="plain_text"><text>\u00a0No\u00a0way</text></answer>
+                </question></quiz>""";
+        Question q = new MoodleXmlImporter(null, Set.of()).read("nbsp.xml", xml.getBytes(StandardCharsets.UTF_8)).questions().get(0);
+        assertEquals("Pick one:", q.prompt().en());
+        assertEquals(List.of("Yes", "No\u00a0way"),
+                ((AnswerKey.ChoiceKey) q.key()).options().stream().map(o -> o.text().en()).toList());
+    }
 }

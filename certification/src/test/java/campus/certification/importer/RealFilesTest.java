@@ -112,6 +112,18 @@ class RealFilesTest {
         assertEquals(4, r.questions().size() + refused(r).size());
     }
 
+    @Test
+    void optionTextsLoseTheNoBreakSpacesAMoodleExportLeavesAtTheirEnds() throws IOException {
+        // content-design.gift line 29 ends its first MkDocs option, and line 20 a prompt, with U+00A0.
+        Imported r = importReal("content-design.gift");
+        for (JsonElement q : r.questions()) {
+            String json = q.toString();
+            assertEquals(false, json.contains("\u00a0\"") || json.contains("\"\u00a0"), json);
+        }
+        JsonObject wrong = tryIt(r, "mkdocs", "choose=MkDocs is an alternative to GitHub and provides hosting for Git repositories");
+        assertEquals(0.0, wrong.get("fraction").getAsDouble(), 0.0);
+    }
+
     /**
      * Grades whose Moodle value follows from the file's weights: a multiple-answer question gives the sum of the
      * chosen answers' grades (at most 100 %), so the three 33.33333 % answers, the six 16.66667 % answers and the
