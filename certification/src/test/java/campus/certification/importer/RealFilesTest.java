@@ -98,18 +98,26 @@ class RealFilesTest {
     }
 
     @Test
-    void theQuestionsMoodleRefusesAreReportedWithTheirLines() throws IOException {
-        // Lines 2 and 9 weight their right answer "%100.00%": Moodle reads a weight of at most two digits
-        // before the point, takes "%100.00%" as answer text and refuses both questions (no answer earns
-        // anything). The two true/false questions on lines 16 and 18 import.
+    void theQuestionsMoodleRefusesAreReportedWithTheirLinesAndWhy() throws IOException {
+        // Lines 2 and 9 weight their right answer "%100.00%": Moodle reads a grade of at most two digits
+        // before the point, takes "%100.00%" as answer text worth 0 % and refuses both questions (no answer
+        // earns anything). The two true/false questions on lines 16 and 18 import.
         Imported r = importReal("conceptualisation.gift");
         assertEquals(4, questionsInFile(r.file()));
         assertEquals("{true-false=2}", types(r.questions()).toString());
         String reason = ": not imported: The positive grades add up to 0 %, so nobody could earn full marks "
-                + "(Moodle warns too: they should add up to 100 %)";
+                + "(Moodle warns too: they should add up to 100 %). \"%100.00%\" is not a grade Moodle reads (at most "
+                + "two digits before the point, as in %33.33333%): as in Moodle it stays part of the answer text, and "
+                + "the answer is worth 0 %";
         assertEquals(List.of(": line 2" + reason, ": line 9" + reason), refused(r));
         assertEquals(List.of(), notes(r));
         assertEquals(4, r.questions().size() + refused(r).size());
+
+        Cli zh = Cli.run("import", r.file().toString(), "--into", dir.resolve("zh").toString(), "--lang", "zh");
+        String reasonZh = "：未导入：正分值之和为 0 %，任何人都无法得到满分（Moodle 也会警告：应当加起来等于 100 %）。"
+                + "“%100.00%”不是 Moodle 能读出的分值（小数点前最多两位数字，如 %33.33333%）：与 Moodle 一样，"
+                + "它留作答案文字的一部分，该答案得 0 %";
+        assertEquals(List.of("：第 2 行" + reasonZh, "：第 9 行" + reasonZh), lines(zh.err(), r.file()));
     }
 
     @Test
