@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class GiftImporter {
 
     private static final Pattern WEIGHT = Pattern.compile("^%(-*[0-9]{1,2}\\.?[0-9]*)%");
+    /** What an author meant as a grade but Moodle's pattern does not read ({@code %100.00%}): it stays text. */
+    private static final Pattern UNREAD = Pattern.compile("^%-?[0-9.,]+%");
     private static final Set<String> TRUE_FALSE = Set.of("T", "TRUE", "F", "FALSE");
 
     private final Lang forced;
@@ -162,6 +164,8 @@ public final class GiftImporter {
                     }
                     weight = parsed;
                     a = a.substring(w.end());
+                } else {
+                    unread(a, "0 %", report);
                 }
             }
             Formatted[] tf = GiftText.comment(a, format);
@@ -242,6 +246,7 @@ public final class GiftImporter {
     private static Weighted weighted(String a, ImportReport.Builder report) {
         Matcher w = WEIGHT.matcher(a);
         if (!w.find()) {
+            unread(a, "100 %", report);
             return new Weighted(1, a);
         }
         Double p = percent(w.group(1));
@@ -250,6 +255,18 @@ public final class GiftImporter {
             return null;
         }
         return new Weighted(p, a.substring(w.end()));
+    }
+
+    /**
+     * Says so when an answer starts with a grade Moodle does not read, which then counts as answer text.
+     *
+     * @param worth what the answer is worth instead, as Moodle grades it
+     */
+    private static void unread(String answer, String worth, ImportReport.Builder report) {
+        Matcher u = UNREAD.matcher(answer);
+        if (u.find()) {
+            report.cause("certification.import.weight-unread", GiftText.unescape(u.group()), worth);
+        }
     }
 
     private static Double percent(String s) {

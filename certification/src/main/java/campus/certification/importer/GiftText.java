@@ -53,12 +53,12 @@ final class GiftText {
 
     /** Moodle's {@code parse_text_with_format}: an optional {@code [format]} prefix, then the text, trimmed. */
     static Formatted formatted(String raw, String defaultFormat) {
-        String s = raw.strip();
+        String s = ImportText.trim(raw);
         Matcher m = FORMAT.matcher(s);
         if (m.find()) {
-            return new Formatted(unescape(s.substring(m.end())).strip(), m.group(1));
+            return new Formatted(ImportText.trim(unescape(s.substring(m.end()))), m.group(1));
         }
-        return new Formatted(unescape(s).strip(), defaultFormat);
+        return new Formatted(ImportText.trim(unescape(s)), defaultFormat);
     }
 
     /** Splits on blank lines, drops {@code //} comment lines, keeps each block's first line number. */

@@ -53,23 +53,33 @@ public record ImportReport(List<Question> questions, List<Entry> skipped, List<E
         /** Notes and files of the question being read, kept only if the question is. */
         private final List<Entry> pendingNotes = new ArrayList<>();
         private final List<MediaFile> pendingMedia = new ArrayList<>();
+        /** Notes that also explain a refusal of the question being read, should it be refused. */
+        private final List<Msg> pendingCauses = new ArrayList<>();
         private Msg where = Msg.of("certification.import.at-file");
 
         /** Where the next entries are: the question being read. */
         void at(Msg where) {
             this.where = where;
-            pendingNotes.clear();
-            pendingMedia.clear();
+            clearPending();
         }
 
         void skip(String key, Object... args) {
-            skipped.add(new Entry(where, Msg.of(key, args)));
-            pendingNotes.clear();
-            pendingMedia.clear();
+            Msg reason = Msg.of(key, args);
+            for (Msg cause : pendingCauses) {
+                reason = Msg.of("certification.import.refused-because", reason, cause);
+            }
+            skipped.add(new Entry(where, reason));
+            clearPending();
         }
 
         void note(String key, Object... args) {
             pendingNotes.add(new Entry(where, Msg.of(key, args)));
+        }
+
+        /** A note on the question being read that, if the question is refused, also says why. */
+        void cause(String key, Object... args) {
+            note(key, args);
+            pendingCauses.add(Msg.of(key, args));
         }
 
         void media(String path, byte[] bytes) {
@@ -80,9 +90,14 @@ public record ImportReport(List<Question> questions, List<Entry> skipped, List<E
             questions.add(q);
             notes.addAll(pendingNotes);
             media.addAll(pendingMedia);
+            clearPending();
+            category.names().forEach(topics::putIfAbsent);
+        }
+
+        private void clearPending() {
             pendingNotes.clear();
             pendingMedia.clear();
-            category.names().forEach(topics::putIfAbsent);
+            pendingCauses.clear();
         }
 
         ImportReport build() {

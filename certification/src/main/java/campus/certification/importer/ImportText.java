@@ -38,8 +38,29 @@ final class ImportText {
     static String convert(String text, String format) {
         return switch (format) {
             case "html", "moodle" -> htmlToMarkdown(text);
-            default -> text.strip();
+            default -> trim(text);
         };
+    }
+
+    /**
+     * {@link String#strip()} that also takes no-break and other Unicode spaces off the ends: Moodle's editors
+     * leave {@code &nbsp;} at the end of texts and its exports keep it (as U+00A0 in GIFT), where a learner
+     * cannot see it but an option named by its text would not match.
+     */
+    static String trim(String s) {
+        int begin = 0;
+        int end = s.length();
+        while (begin < end && isSpace(s.charAt(begin))) {
+            begin++;
+        }
+        while (end > begin && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(begin, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** Enough HTML to Markdown for question text: paragraphs, breaks, bold, italics, code, lists, images, links. */
@@ -57,7 +78,7 @@ final class ImportText {
         s = TAG.matcher(s).replaceAll("");
         s = entities(s);
         s = s.replaceAll("[ \\t\\x0B\\f\\r]+\n", "\n").replaceAll("\n{3,}", "\n\n");
-        return s.strip();
+        return trim(s);
     }
 
     private static String attr(String tag, String name) {

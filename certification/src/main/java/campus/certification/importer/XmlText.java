@@ -102,7 +102,7 @@ final class XmlText {
         }
         Element t = MoodleXml.child(e, "text");
         if (t != null) {
-            return t.getTextContent().strip();
+            return ImportText.trim(t.getTextContent());
         }
         StringBuilder sb = new StringBuilder();
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -110,6 +110,6 @@ final class XmlText {
                 sb.append(n.getNodeValue());
             }
         }
-        return sb.toString().strip();
+        return ImportText.trim(sb.toString());
     }
 }

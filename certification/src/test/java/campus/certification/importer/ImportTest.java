@@ -121,4 +121,33 @@ class ImportTest {
         assertEquals(0, r.questions().size());
         assertEquals("certification.import.bad-xml", r.skipped().get(0).reason().key());
     }
+
+    /** Moodle's HTML editor leaves {@code &nbsp;} at the ends of texts; a learner cannot see it, so it goes. */
+    @Test
+    void noBreakSpacesAtTheEndsOfXmlTextsAreTrimmed() {
+        String xml = """
+                <quiz><question type="multichoice"><name><text>nbsp</text></name>
+                <questiontext format="html"><text><![CDATA[<p>Pick one:&nbsp;</p>]]></text></questiontext>
+                <single>true</single>
+                <answer fraction="100" format="html"><text><![CDATA[<p>Yes&nbsp;</p>]]></text></answer>
+                <answer fraction="0" format="plain_text"><text>\u00a0No\u00a0way</text></answer>
+                </question></quiz>""";
+        Question q = new MoodleXmlImporter(null, Set.of()).read("nbsp.xml", xml.getBytes(StandardCharsets.UTF_8)).questions().get(0);
+        assertEquals("Pick one:", q.prompt().en());
+        assertEquals(List.of("Yes", "No\u00a0way"),
+                ((AnswerKey.ChoiceKey) q.key()).options().stream().map(o -> o.text().en()).toList());
+    }
+
+    /** Moodle's grade pattern takes at most two digits before the point; "%100.00%" stays answer text. */
+    @Test
+    void aGradeMoodleDoesNotReadStaysAnswerTextWithANote() {
+        ImportReport r = new GiftImporter(null, Set.of()).read("w.gift", "::w::Pick {=right ~%100.00%odd}\n\n::s::Say {=%100.00%x}\n");
+        Question w = byId(r).get("w");
+        assertEquals(List.of("right", "%100.00%odd"), ((AnswerKey.ChoiceKey) w.key()).options().stream().map(o -> o.text().en()).toList());
+        assertEquals(0, grade(w, Response.Choice.of("b")));
+        assertEquals(List.of(
+                "line 1: \"%100.00%\" is not a grade Moodle reads (at most two digits before the point, as in %33.33333%): as in Moodle it stays part of the answer text, and the answer is worth 0 %",
+                "line 3: \"%100.00%\" is not a grade Moodle reads (at most two digits before the point, as in %33.33333%): as in Moodle it stays part of the answer text, and the answer is worth 100 %"),
+                r.notes().stream().map(n -> n.where().in(Lang.EN) + ": " + n.reason().in(Lang.EN)).toList());
+    }
 }
