@@ -5,7 +5,7 @@ import campus.app.shell.Opening;
 import campus.app.state.AppState;
 import campus.app.state.DataFolder;
 import campus.app.state.StateStore;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import campus.courses.ContentRoot;
 import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
@@ -21,12 +21,18 @@ import java.util.concurrent.CompletableFuture;
  * spend before the toolkit even starts), then the course list and the lesson the learner was reading.
  *
  * @param firstLesson the lesson to open, or {@code null} when there is none
+ * @param milestones  hears the moments of the start-up (the preload's, then the window's)
  */
 public record Preload(LaunchOptions options, StateStore store, LessonCache lessons,
                       CompletableFuture<List<ContentRoot>> contentRoots, CompletableFuture<AppState> state,
-                      CompletableFuture<Opening> opening) {
+                      CompletableFuture<Opening> opening, Milestones milestones) {
 
+    /** With no one to hear the moments of the start-up. */
     public static Preload start(LaunchOptions options) {
+        return start(options, Milestones.NONE);
+    }
+
+    public static Preload start(LaunchOptions options, Milestones milestones) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
         LessonCache lessons = lessonCache(store);
         CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
@@ -44,9 +50,9 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                 }
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
-                StartupTrace.mark("state read");
+                milestones.reached("state read");
                 Opening o = Opening.read(r, s, lessons);
-                StartupTrace.mark("library and first lesson read");
+                milestones.reached("library and first lesson read");
                 opening.complete(o);
             } catch (RuntimeException | Error e) {
                 roots.complete(List.of());
@@ -54,7 +60,7 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                 opening.completeExceptionally(e);
             }
         });
-        return new Preload(options, store, lessons, roots, state, opening);
+        return new Preload(options, store, lessons, roots, state, opening, milestones);
     }
 
     /**
