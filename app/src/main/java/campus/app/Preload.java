@@ -13,6 +13,7 @@ import campus.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Work the app needs before its first screen, started on a background thread the moment the JVM
@@ -33,8 +34,13 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
     }
 
     public static Preload start(LaunchOptions options, Milestones milestones) {
+        return start(options, milestones, DaemonThreads.singleThread("campus-lesson-cache"));
+    }
+
+    /** {@code cacheWriter} writes the entries of the lesson cache (tests: one that says when it has written). */
+    static Preload start(LaunchOptions options, Milestones milestones, Executor cacheWriter) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
-        LessonCache lessons = lessonCache(store);
+        LessonCache lessons = lessonCache(store, cacheWriter);
         CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
@@ -67,9 +73,8 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
      * Parsed lessons kept in the data folder ({@code cache/lessons}), written on a thread of their own:
      * the lesson the app reopens is then read without starting the Markdown parser.
      */
-    static LessonCache lessonCache(StateStore store) {
-        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"),
-                DaemonThreads.singleThread("campus-lesson-cache"));
+    static LessonCache lessonCache(StateStore store, Executor writer) {
+        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"), writer);
     }
 
     /**
