@@ -22,14 +22,14 @@ public final class CampusApp extends Application {
         } else if (p != null) {
             lang = p.options().lang().orElse(lang);
         }
-        campus.app.shell.FontWarmUp.start(lang);
+        campus.app.shell.FontWarmUp.start(lang, p != null ? p.milestones() : Measuring.milestones());
     }
 
     @Override
     public void start(Stage stage) {
         Preload p = preloaded;
         if (p == null) {
-            p = Preload.start(LaunchOptions.parse(getParameters().getRaw()));
+            p = Preload.start(LaunchOptions.parse(getParameters().getRaw()), Measuring.milestones());
         }
         CampusParts.open(stage, p, url -> getHostServices().showDocument(url));
     }

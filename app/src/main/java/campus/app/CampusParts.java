@@ -1,6 +1,7 @@
 package campus.app;
 
 import campus.app.concurrent.DaemonThreads;
+import campus.app.embed.ContentScans;
 import campus.app.embed.LessonEmbeds;
 import campus.app.exam.ExamContext;
 import campus.app.exam.ExamLauncher;
@@ -11,7 +12,7 @@ import campus.app.shell.ContentWatcher;
 import campus.app.shell.ShellViewModel;
 import campus.app.state.AppState;
 import campus.app.sync.SyncViewModel;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import campus.certification.grading.Grader;
 import campus.certification.sql.LabsSqlGrader;
 import campus.courses.ContentRoot;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -41,12 +41,14 @@ public final class CampusParts implements CampusWindow.Parts {
 
     private final ExecutorService loader = DaemonThreads.singleThread("campus-load");
     private final ExecutorService stateWriter = DaemonThreads.singleThread("campus-state");
+    /** Walks the content roots, once per loaded library, for every catalogue (see {@link ContentScans}). */
+    private final ExecutorService scanner = DaemonThreads.singleThread("campus-scan");
     /** Stamps new events; corrected by the server's clock when a sync finds this one off by more than 5 minutes. */
     private final ServerClock serverClock = new ServerClock();
     private final Path dataDir;
     private final ShellViewModel vm;
     private final ProgressStore events;
-    private final Supplier<List<Path>> contentRoots;
+    private final ContentScans contentScans;
     private final LessonEmbeds embeds;
     private final Grader grader;
     private final SyncViewModel sync;
@@ -56,17 +58,20 @@ public final class CampusParts implements CampusWindow.Parts {
     private boolean closed;
 
     private final java.util.Optional<Path> examPackage;
+    private final Milestones milestones;
 
-    private CampusParts(Preload preload, AppState s) {
+    CampusParts(Preload preload, AppState s) {
         dataDir = preload.store().file().getParent();
         examPackage = preload.options().examPackage();
+        milestones = preload.milestones();
         vm = new ShellViewModel(preload.store(), preload.roots(), s, loader, Platform::runLater, stateWriter);
         vm.useLessonCache(preload.lessons());
         // Takes events from the first click; the file opens after the first frame (see CampusWindow).
         events = ProgressStore.deferred(dataDir, serverClock, DaemonThreads.named("campus-progress"));
-        contentRoots = () -> labRoots(preload);
+        // One walk of the roots per loaded library, read by the lessons' labs and quizzes, the syllabus and the SQL grader.
+        contentScans = new ContentScans(() -> labRoots(preload), scanner);
         grader = Grader.withSql((spec, sql) -> sqlGrader().grade(spec, sql));
-        embeds = LessonEmbeds.create(contentRoots, dataDir, events, grader);
+        embeds = LessonEmbeds.create(contentScans, dataDir, events, grader);
         embeds.with(LessonEmbeds.LAB, new LabEmbedder(embeds))
                 .with(LessonEmbeds.QUIZ, new QuizEmbedder(embeds, LabEmbedder.sqlInput()));
         AutoSync auto = new AutoSync(dataDir, () -> events, DaemonThreads.named("campus-sync"));
@@ -86,7 +91,7 @@ public final class CampusParts implements CampusWindow.Parts {
      * started. {@code browser} opens web addresses.
      */
     public static CampusWindow open(Stage stage, Preload preload, Consumer<String> browser) {
-        StartupTrace.mark("toolkit started");
+        preload.milestones().reached("toolkit started");
         // Ready long before the toolkit is: it is a small file read first on the preload thread.
         AppState s = preload.state().join();
         CampusParts parts = new CampusParts(preload, s);
@@ -113,8 +118,13 @@ public final class CampusParts implements CampusWindow.Parts {
     }
 
     @Override
-    public Supplier<List<Path>> contentRoots() {
-        return contentRoots;
+    public ContentScans contentScans() {
+        return contentScans;
+    }
+
+    @Override
+    public Milestones milestones() {
+        return milestones;
     }
 
     @Override
@@ -135,7 +145,7 @@ public final class CampusParts implements CampusWindow.Parts {
      */
     private synchronized LabsSqlGrader sqlGrader() {
         if (sqlGrader == null) {
-            sqlGrader = new LabsSqlGrader(DatasetLibrary.withRoots(contentRoots.get()), SandboxLimits.DEFAULT);
+            sqlGrader = new LabsSqlGrader(DatasetLibrary.of(contentScans.latest().join()), SandboxLimits.DEFAULT);
         }
         return sqlGrader;
     }
@@ -184,6 +194,7 @@ public final class CampusParts implements CampusWindow.Parts {
         events.close();
         sync.close();
         loader.shutdownNow();
+        scanner.shutdownNow();
         stateWriter.shutdown();
         try {
             stateWriter.awaitTermination(3, TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package campus.app;
 
 import campus.app.cli.Cli;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,8 +37,9 @@ public final class Main {
         }
         // Reading the state, the course list and the first lesson overlaps with the toolkit start-up.
         Measuring.trace();
-        StartupTrace.mark("main");
-        CampusApp.preload(Preload.start(options));
+        Milestones milestones = Measuring.milestones();
+        milestones.reached("main");
+        CampusApp.preload(Preload.start(options, milestones));
         Application.launch(CampusApp.class, args);
     }
 }

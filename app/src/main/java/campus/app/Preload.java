@@ -5,7 +5,7 @@ import campus.app.shell.Opening;
 import campus.app.state.AppState;
 import campus.app.state.DataFolder;
 import campus.app.state.StateStore;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import campus.courses.ContentRoot;
 import campus.courses.doc.LessonCache;
 import campus.i18n.Lang;
@@ -13,6 +13,7 @@ import campus.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Work the app needs before its first screen, started on a background thread the moment the JVM
@@ -21,14 +22,25 @@ import java.util.concurrent.CompletableFuture;
  * spend before the toolkit even starts), then the course list and the lesson the learner was reading.
  *
  * @param firstLesson the lesson to open, or {@code null} when there is none
+ * @param milestones  hears the moments of the start-up (the preload's, then the window's)
  */
 public record Preload(LaunchOptions options, StateStore store, LessonCache lessons,
                       CompletableFuture<List<ContentRoot>> contentRoots, CompletableFuture<AppState> state,
-                      CompletableFuture<Opening> opening) {
+                      CompletableFuture<Opening> opening, Milestones milestones) {
 
+    /** With no one to hear the moments of the start-up. */
     public static Preload start(LaunchOptions options) {
+        return start(options, Milestones.NONE);
+    }
+
+    public static Preload start(LaunchOptions options, Milestones milestones) {
+        return start(options, milestones, DaemonThreads.singleThread("campus-lesson-cache"));
+    }
+
+    /** {@code cacheWriter} writes the entries of the lesson cache (tests: one that says when it has written). */
+    static Preload start(LaunchOptions options, Milestones milestones, Executor cacheWriter) {
         StateStore store = new StateStore(DataFolder.resolve(options.dataDir()));
-        LessonCache lessons = lessonCache(store);
+        LessonCache lessons = lessonCache(store, cacheWriter);
         CompletableFuture<List<ContentRoot>> roots = new CompletableFuture<>();
         CompletableFuture<AppState> state = new CompletableFuture<>();
         CompletableFuture<Opening> opening = new CompletableFuture<>();
@@ -44,9 +56,9 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                 }
                 Messages.of(s.lang()).get("app.title");
                 state.complete(s);
-                StartupTrace.mark("state read");
+                milestones.reached("state read");
                 Opening o = Opening.read(r, s, lessons);
-                StartupTrace.mark("library and first lesson read");
+                milestones.reached("library and first lesson read");
                 opening.complete(o);
             } catch (RuntimeException | Error e) {
                 roots.complete(List.of());
@@ -54,16 +66,15 @@ public record Preload(LaunchOptions options, StateStore store, LessonCache lesso
                 opening.completeExceptionally(e);
             }
         });
-        return new Preload(options, store, lessons, roots, state, opening);
+        return new Preload(options, store, lessons, roots, state, opening, milestones);
     }
 
     /**
      * Parsed lessons kept in the data folder ({@code cache/lessons}), written on a thread of their own:
      * the lesson the app reopens is then read without starting the Markdown parser.
      */
-    static LessonCache lessonCache(StateStore store) {
-        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"),
-                DaemonThreads.singleThread("campus-lesson-cache"));
+    static LessonCache lessonCache(StateStore store, Executor writer) {
+        return new LessonCache(store.file().getParent().resolve("cache").resolve("lessons"), writer);
     }
 
     /**

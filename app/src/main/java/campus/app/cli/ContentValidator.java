@@ -6,6 +6,7 @@ import campus.courses.ContentRoot;
 import campus.courses.validate.CourseValidator;
 import campus.i18n.Msg;
 import campus.i18n.Problem;
+import campus.i18n.content.ContentScan;
 import campus.labs.Lab;
 import campus.labs.LabCatalog;
 import campus.labs.LabValidator;
@@ -60,8 +61,9 @@ public final class ContentValidator {
     private static List<Problem> validate(List<ContentRoot> courseRoots, List<Path> examRoots,
                                           campus.labs.sandbox.DatasetCache cache) {
         List<Path> coursePaths = courseRoots.stream().map(ContentRoot::path).filter(Files::isDirectory).toList();
-        Set<String> labIds = LabCatalog.scan(coursePaths).labs().stream().map(Lab::id).collect(Collectors.toSet());
-        Set<String> quizIds = QuizCatalog.scan(coursePaths).quizzes().stream().map(Quiz::id).collect(Collectors.toSet());
+        ContentScan scan = ContentScan.of(coursePaths);   // one walk for the labs and the quizzes
+        Set<String> labIds = LabCatalog.scan(scan).labs().stream().map(Lab::id).collect(Collectors.toSet());
+        Set<String> quizIds = QuizCatalog.scan(scan).quizzes().stream().map(Quiz::id).collect(Collectors.toSet());
         List<Problem> problems = new ArrayList<>(CourseValidator.validate(courseRoots, CourseValidator.Embeds.of(labIds, quizIds)));
         // runs every reference solution through the real sandbox: a lab whose reference fails is a problem
         problems.addAll(LabValidator.validate(coursePaths, cache));

@@ -9,6 +9,7 @@ import campus.courses.CourseLoader;
 import campus.courses.LessonInfo;
 import campus.i18n.Lang;
 import campus.i18n.Msg;
+import campus.i18n.content.ContentScan;
 import campus.labs.Lab;
 import campus.labs.LabCatalog;
 import campus.progress.derived.ProgressFold;
@@ -82,8 +83,9 @@ final class ProgressCommand {
         List<ContentRoot> contentRoots = roots.stream()
                 .map(p -> p.equals(ContentRoot.shipped().path()) ? ContentRoot.shipped() : ContentRoot.folder(p)).toList();
         List<Course> courses = CourseLoader.load(contentRoots).courses();
-        LabCatalog labs = LabCatalog.scan(roots);
-        QuizCatalog quizzes = QuizCatalog.scan(roots);
+        ContentScan scan = ContentScan.of(roots);   // one walk for the labs and the quizzes
+        LabCatalog labs = LabCatalog.scan(scan);
+        QuizCatalog quizzes = QuizCatalog.scan(scan);
         Syllabus syllabus = Syllabi.of(courses, labs, quizzes);
         if (json) {
             out.println(new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create()

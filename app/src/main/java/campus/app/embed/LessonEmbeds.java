@@ -27,8 +27,8 @@ import javafx.scene.Node;
 
 /**
  * The one host of everything a lesson embeds, made once per window by the app's composition root. It
- * carries what every kind needs: the catalogs of labs and quizzes (scanned on a worker, again for each
- * loaded library), where learning events go, the grader, the learner's drafts, the generated datasets'
+ * carries what every kind needs: the catalogs of labs and quizzes (read on a worker from the one walk of the
+ * content roots the app makes for each loaded library, {@link ContentScans}), where learning events go, the grader, the learner's drafts, the generated datasets'
  * cache, the workers and the UI thread's executor. And it holds one {@link Embedder} per kind ({@code lab},
  * {@code quiz}, and whatever comes later), each made from this host: the shell asks it for the node of an
  * embed and closes it with the window; it never knows the kinds themselves.
@@ -41,7 +41,7 @@ public final class LessonEmbeds implements AutoCloseable {
     /** How long {@link #close()} waits for work still running (on the UI thread, as the window closes). */
     static final long CLOSE_WAIT_MS = 1000;
 
-    private final Supplier<List<Path>> roots;
+    private final ContentScans scans;
     private final LearningEventSink events;
     private final Grader grader;
     private final Drafts drafts;
@@ -56,8 +56,9 @@ public final class LessonEmbeds implements AutoCloseable {
     private volatile SandboxLimits limits = SandboxLimits.DEFAULT;
     private DatasetCache cache;
 
-    private LessonEmbeds(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Grader grader) {
-        this.roots = Objects.requireNonNull(roots, "roots");
+    private LessonEmbeds(ContentScans scans, Supplier<List<Path>> roots, Path dataDir, LearningEventSink events,
+                         Grader grader) {
+        this.scans = scans != null ? scans : new ContentScans(Objects.requireNonNull(roots, "roots"), workers);
         this.events = Objects.requireNonNull(events, "events");
         this.grader = Objects.requireNonNull(grader, "grader");
         this.drafts = new Drafts(dataDir);
@@ -65,13 +66,18 @@ public final class LessonEmbeds implements AutoCloseable {
     }
 
     /**
-     * @param roots   content roots holding courses (and their labs and quizzes), asked again on each rescan
+     * @param scans   the app's walks of the content roots (one per loaded library), shared with whatever else reads them
      * @param dataDir the learner's data folder: drafts go to {@code drafts/}, generated datasets to {@code cache/datasets/}
      * @param events  the app's one learning-event sink
      * @param grader  grades quiz answers (with the labs checker for SQL questions)
      */
+    public static LessonEmbeds create(ContentScans scans, Path dataDir, LearningEventSink events, Grader grader) {
+        return new LessonEmbeds(Objects.requireNonNull(scans, "scans"), null, dataDir, events, grader);
+    }
+
+    /** With walks of its own of {@code roots} (asked again for each library), on its workers: for tests. */
     public static LessonEmbeds create(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Grader grader) {
-        return new LessonEmbeds(roots, dataDir, events, grader);
+        return new LessonEmbeds(null, roots, dataDir, events, grader);
     }
 
     /** For tests: {@code ui} runs what the workers hand back (instead of the FX thread). */
@@ -102,14 +108,19 @@ public final class LessonEmbeds implements AutoCloseable {
 
     // --- what the kinds share ------------------------------------------------------------------
 
-    /** The labs of the content roots, scanned on a worker once per {@code library} (a reload scans them again). */
+    /** The labs of the content roots, read on a worker once per {@code library} (a reload reads them again). */
     public CompletableFuture<LabCatalog> labs(Object library) {
-        return labs.get(library, () -> LabCatalog.scan(roots.get()), workers);
+        return labs.get(library, () -> scans.of(library).thenApplyAsync(LabCatalog::scan, workers));
     }
 
-    /** The quizzes of the content roots, scanned on a worker once per {@code library}. */
+    /** The quizzes of the content roots, read on a worker once per {@code library}. */
     public CompletableFuture<QuizCatalog> quizzes(Object library) {
-        return quizzes.get(library, () -> QuizCatalog.scan(roots.get()), workers);
+        return quizzes.get(library, () -> scans.of(library).thenApplyAsync(QuizCatalog::scan, workers));
+    }
+
+    /** The walks of the content roots the catalogs are read from. */
+    public ContentScans scans() {
+        return scans;
     }
 
     public LearningEventSink events() {
@@ -205,10 +216,10 @@ public final class LessonEmbeds implements AutoCloseable {
         private Object library;
         private CompletableFuture<T> value;
 
-        synchronized CompletableFuture<T> get(Object lib, Supplier<T> make, Executor on) {
+        synchronized CompletableFuture<T> get(Object lib, Supplier<CompletableFuture<T>> make) {
             if (value == null || lib != library) {
                 library = lib;
-                value = CompletableFuture.supplyAsync(make, on);
+                value = make.get();
             }
             return value;
         }

@@ -2,6 +2,7 @@ package campus.app.quiz;
 
 import campus.app.embed.Embedder;
 import campus.app.embed.LessonEmbeds;
+import campus.app.theme.ShellStyles;
 import campus.certification.bank.Quiz;
 import campus.certification.bank.QuizCatalog;
 import campus.i18n.Lang;
@@ -54,7 +55,7 @@ public final class QuizEmbedder implements Embedder {
         }
         String failedText = Messages.of(lang).get("app.embed.quizFailed");
         StackPane holder = new StackPane(new ProgressIndicator());
-        holder.getStyleClass().add("campus-quiz-holder");
+        holder.getStyleClass().add(ShellStyles.Hook.QUIZ_HOLDER);
         catalog.whenComplete((c, error) -> host.ui().execute(() -> holder.getChildren().setAll(
                 error == null ? create(quizId, lang, c, library) : new Label(failedText))));
         return holder;

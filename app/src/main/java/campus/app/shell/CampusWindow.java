@@ -1,18 +1,18 @@
 package campus.app.shell;
 
+import campus.app.embed.ContentScans;
 import campus.app.embed.LessonEmbeds;
 import campus.app.theme.Theme;
 import campus.app.progress.ProgressModel;
 import campus.app.state.AppState;
 import campus.app.sync.SyncViewModel;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import campus.progress.store.ProgressStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -36,10 +36,13 @@ public final class CampusWindow {
 
         LessonEmbeds embeds();
 
-        /** Content roots for the catalogs: opened folders first (they shadow shipped content), then the shipped ones. */
-        Supplier<List<Path>> contentRoots();
+        /** The one walk of the content roots per loaded library, which the lessons' embeds read too. */
+        ContentScans contentScans();
 
         SyncViewModel sync();
+
+        /** Hears the moments of the window's start-up ("theme set", "window shown", "lesson rendered"…). */
+        Milestones milestones();
 
         /**
          * "Certification exam…": opens the exam launcher over {@code owner}, with {@code pkg} (or null) chosen in it;
@@ -61,6 +64,7 @@ public final class CampusWindow {
     private final ProgressStore events;
     private final ProgressWiring progress;
     private final ProgressPage progressPage;
+    private final Milestones milestones;
     private final List<Runnable> whenComplete = new ArrayList<>();
     private double normalX;
     private double normalY;
@@ -71,10 +75,12 @@ public final class CampusWindow {
     public CampusWindow(Stage stage, AppState s, Parts parts, Consumer<String> browser) {
         this.stage = stage;
         this.parts = parts;
+        this.milestones = parts.milestones();
         Theme.apply(s.dark());
-        StartupTrace.mark("theme set");
+        milestones.reached("theme set");
         vm = parts.viewModel();
         view = new ShellView(vm, browser);
+        view.setMilestones(milestones);
         events = parts.events();
         view.setEmbeds(parts.embeds());
         view.setOnExam(() -> parts.openExam(stage, null, error -> view.showError(view.tr().get("app.exam.unavailable"))));
@@ -82,10 +88,10 @@ public final class CampusWindow {
                 error -> view.showError(view.tr().get("app.exam.unavailable")))));
         ProgressModel progressModel = new ProgressModel();
         view.setProgress(progressModel);
-        progress = new ProgressWiring(vm, events, progressModel, parts.contentRoots());
+        progress = new ProgressWiring(vm, events, progressModel, parts.contentScans(), milestones);
         progressPage = new ProgressPage(vm, progressModel, view.tr());
         view.setOnProgress(() -> progressPage.show(stage));
-        StartupTrace.mark("view built");
+        milestones.reached("view built");
         view.setOnQuit(stage::close);
         view.addStatus(campus.app.sync.SyncStatusView.create(parts.sync(), vm.langProperty(), this::signIn));
         view.addMenu(campus.app.sync.SyncMenu.create(parts.sync(), vm.langProperty(), this::signIn, stage));
@@ -102,9 +108,9 @@ public final class CampusWindow {
         // not (no courses, or a lesson that is still loading).
         afterNextPulse(scene, () -> Platform.runLater(() -> {
             view.finishStartup();
-            StartupTrace.mark("shell completed");
+            milestones.reached("shell completed");
             afterNextPulse(scene, () -> {
-                StartupTrace.mark("second frame laid out (whole lesson, bars, sidebar)");
+                milestones.reached("second frame laid out (whole lesson, bars, sidebar)");
                 // The progress store opens and is read once the window is complete, so it does not compete
                 // with the first two frames for the CPU.
                 openProgress();
@@ -123,9 +129,9 @@ public final class CampusWindow {
         } else {
             vm.start(opening);
         }
-        StartupTrace.mark("window built");
+        milestones.reached("window built");
         stage.show();
-        StartupTrace.mark("window shown");
+        milestones.reached("window shown");
     }
 
     /** Opens the sign-in dialog (Ctrl+Shift+S). */

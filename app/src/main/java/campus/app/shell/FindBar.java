@@ -68,7 +68,7 @@ final class FindBar extends HBox {
     private Button button(String id, String glyph, String tooltipKey, Runnable action) {
         Button b = new Button(glyph);
         b.setId(id);
-        b.getStyleClass().add("flat");
+        b.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         b.setFocusTraversable(false);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(tr.bind(tooltipKey));

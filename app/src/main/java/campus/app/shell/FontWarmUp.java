@@ -1,7 +1,7 @@
 package campus.app.shell;
 
 import campus.app.theme.Theme;
-import campus.app.trace.StartupTrace;
+import campus.app.trace.Milestones;
 import campus.i18n.Lang;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
@@ -22,8 +22,12 @@ public final class FontWarmUp {
     }
 
     /** Starts the warm-up; needs the toolkit started (call from {@code Application.init()} or later). */
-    public static void start(Lang lang) {
-        campus.app.concurrent.DaemonThreads.named("campus-fonts").lowPriority().start(() -> run(lang));
+    public static void start(Lang lang, Milestones milestones) {
+        campus.app.concurrent.DaemonThreads.named("campus-fonts").lowPriority().start(() -> {
+            if (run(lang)) {
+                milestones.reached("fonts warmed up");
+            }
+        });
     }
 
     /** The warm-up itself, on the calling thread; false when the toolkit refused (the UI thread then does it). */
@@ -43,7 +47,6 @@ public final class FontWarmUp {
                 text.setFont(f);
                 text.getLayoutBounds();   // shapes the sample: the face, and the CJK fallback for Chinese
             }
-            StartupTrace.mark("fonts warmed up");
             return true;
         } catch (RuntimeException | Error e) {
             // Only a head start: the UI thread loads whatever is missing when it needs it.

@@ -46,6 +46,7 @@ final class LessonPane extends StackPane {
     private Runnable afterRender = () -> { };
     private VBox spinner;
     private campus.app.embed.LessonEmbeds embeds;
+    private campus.app.trace.Milestones milestones = campus.app.trace.Milestones.NONE;
     private final VBox top = new VBox();
     private final BorderPane frame = new BorderPane();
     private final ReadingPosition reading;
@@ -201,7 +202,7 @@ final class LessonPane extends StackPane {
         updateNotices();
         reading.restore(open.anchor(), open.restoreBlock());
         find.lessonShown();
-        campus.app.trace.StartupTrace.mark("lesson rendered");
+        milestones.reached("lesson rendered");
         Runnable r = afterRender;
         afterRender = () -> { };
         r.run();
@@ -224,7 +225,7 @@ final class LessonPane extends StackPane {
         double widthEm = Math.min(46, scene.getWidth() * (1 - ShellView.SIDEBAR_SHARE) / fontPx - 4);
         double heightEm = scene.getHeight() / fontPx * 1.2;
         int n = campus.app.render.FirstScreen.blocks(doc.blocks(), open.restoreBlock(), Math.max(10, widthEm), heightEm);
-        campus.app.trace.StartupTrace.mark("first screen: " + n + " of " + doc.blocks().size() + " blocks");
+        milestones.reached("first screen: " + n + " of " + doc.blocks().size() + " blocks");
         return n;
     }
 
@@ -246,7 +247,7 @@ final class LessonPane extends StackPane {
     void completeRender() {
         if (rendered != null && !rendered.isComplete()) {
             rendered.complete();
-            campus.app.trace.StartupTrace.mark("rest of the lesson rendered");
+            milestones.reached("rest of the lesson rendered");
         }
     }
 
@@ -313,6 +314,11 @@ final class LessonPane extends StackPane {
 
     RenderedLesson rendered() {
         return rendered;
+    }
+
+    /** Hears when a lesson is rendered (its first screen, the rest): the window's start-up steps. */
+    void setMilestones(campus.app.trace.Milestones milestones) {
+        this.milestones = java.util.Objects.requireNonNull(milestones);
     }
 
     /** Labs and quizzes in lessons: null until the window supplies them (then placeholder cards stand in). */

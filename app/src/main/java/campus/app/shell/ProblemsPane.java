@@ -31,7 +31,7 @@ final class ProblemsPane extends BorderPane {
         Button hide = new Button();
         hide.textProperty().bind(tr.bind("app.problems.close"));
         hide.setOnAction(e -> close.run());
-        hide.getStyleClass().add("flat");
+        hide.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, hide);

@@ -1,7 +1,9 @@
 package campus.app.shell;
 
+import campus.app.embed.ContentScans;
 import campus.app.progress.ProgressModel;
 import campus.app.progress.Syllabi;
+import campus.app.trace.Milestones;
 import campus.certification.bank.QuizCatalog;
 import campus.courses.Library;
 import campus.i18n.Lang;
@@ -11,14 +13,11 @@ import campus.progress.derived.ProgressSnapshot;
 import campus.progress.derived.ProgressTracker;
 import campus.progress.derived.Syllabus;
 import campus.progress.store.ProgressStore;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -32,18 +31,20 @@ final class ProgressWiring {
     private final ShellViewModel vm;
     private final ProgressStore store;
     private final ProgressModel model;
-    private final Supplier<List<Path>> roots;
+    private final ContentScans scans;
+    private final Milestones milestones;
     private final ExecutorService worker = campus.app.concurrent.DaemonThreads.singleThread("campus-progress-derive");
     private final AtomicLong syllabusRequest = new AtomicLong();
     private final Map<String, String> applied = new HashMap<>();
     private boolean applying;
     private ReadToEnd readToEnd;
 
-    ProgressWiring(ShellViewModel vm, ProgressStore store, ProgressModel model, Supplier<List<Path>> roots) {
+    ProgressWiring(ShellViewModel vm, ProgressStore store, ProgressModel model, ContentScans scans, Milestones milestones) {
         this.vm = vm;
         this.store = store;
         this.model = model;
-        this.roots = roots;
+        this.scans = scans;
+        this.milestones = milestones;
         vm.lessonProperty().addListener((o, was, now) -> {
             if (now != null) {
                 store.recordNow(LearningEvent.LESSON_OPENED, subject(now), Map.of());
@@ -75,9 +76,9 @@ final class ProgressWiring {
         if (vm.lessonProperty().get() != null) {
             readToEnd.arm();
         }
-        store.ready().thenRun(() -> campus.app.trace.StartupTrace.mark("progress store open"));
+        store.ready().thenRun(() -> milestones.reached("progress store open"));
         ProgressTracker.follow(store, ZoneId.systemDefault(), worker, snapshot -> {
-            campus.app.trace.StartupTrace.mark("progress derived from " + snapshot.events() + " events");
+            milestones.reached("progress derived from " + snapshot.events() + " events");
             String me = store.deviceId();
             Platform.runLater(() -> {
                 model.setSnapshot(snapshot);
@@ -100,15 +101,19 @@ final class ProgressWiring {
             return;
         }
         long req = syllabusRequest.incrementAndGet();
-        worker.execute(() -> {
-            List<Path> r = roots.get();
+        // The walk of the roots the lessons' labs and quizzes are read from too: one walk per library.
+        scans.of(library).thenAcceptAsync(r -> {
             Syllabus s = Syllabi.of(library, LabCatalog.scan(r), QuizCatalog.scan(r));
-            campus.app.trace.StartupTrace.mark("syllabus built");
+            milestones.reached("syllabus built");
             Platform.runLater(() -> {
                 if (req == syllabusRequest.get()) {
                     model.setSyllabus(s);
                 }
             });
+        }, worker).whenComplete((done, error) -> {
+            if (error != null) {
+                System.err.println("campus: the syllabus cannot be built: " + error);
+            }
         });
     }
 

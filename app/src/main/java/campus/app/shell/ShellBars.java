@@ -155,9 +155,9 @@ final class ShellBars {
     }
 
     private void markProblems(Button b) {
-        b.getStyleClass().remove("danger");
+        b.getStyleClass().remove(atlantafx.base.theme.Styles.DANGER);
         if (!vm.problems().isEmpty()) {
-            b.getStyleClass().add("danger");
+            b.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         }
     }
 

@@ -225,6 +225,11 @@ public final class ShellView {
         lessonPane.setEmbeds(embeds);
     }
 
+    /** Hears the moments of the start-up the lesson page goes through (the lesson rendered, its first screen…). */
+    public void setMilestones(campus.app.trace.Milestones milestones) {
+        lessonPane.setMilestones(milestones);
+    }
+
     /** What "Certification exam…" does; the window sets it. */
     void setOnExam(Runnable onExam) {
         this.onExam = onExam;

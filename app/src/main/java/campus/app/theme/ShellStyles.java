@@ -54,6 +54,8 @@ public final class ShellStyles {
         public static final String NOTICES = "campus-notices";
         public static final String PROBLEMS_BUTTON = "campus-problems-button";
         public static final String PROGRESS_SLOT = "campus-progress-slot";
+        /** What stands in a lesson for a quiz while the quizzes are read. */
+        public static final String QUIZ_HOLDER = "campus-quiz-holder";
         public static final String SIDEBAR = "campus-sidebar";
 
         private Hook() {

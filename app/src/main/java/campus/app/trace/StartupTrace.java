@@ -4,10 +4,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Where the app says that a step of its start-up has ended ("theme set", "window shown"). Nothing
- * listens by default, so a mark costs a field read; the start-up benchmark's trace
- * ({@code -Dcampus.bench.trace=true}) is plugged in once, by the app's entry point, and the app's
- * classes never see the measuring code.
+ * Where the steps of the start-up the app's parts report as {@link Milestones} go ("theme set", "window
+ * shown"). Nothing listens by default, so a mark costs a field read; the start-up benchmark's trace
+ * ({@code -Dcampus.bench.trace=true}) is plugged in once, by the app's entry point. Only the seam to the
+ * benchmarks ({@code campus.app.Measuring}) and the benchmarks name this class: the app's parts hear of
+ * {@link Milestones} only ({@code AppPackagesTest}).
  */
 public final class StartupTrace {
 

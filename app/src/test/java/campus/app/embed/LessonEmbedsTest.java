@@ -10,6 +10,8 @@ import campus.i18n.Lang;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,32 @@ class LessonEmbedsTest {
                 .with(LessonEmbeds.QUIZ, recording("quiz", new Group(), null));
         assertSame(broken, assertThrows(IllegalStateException.class, embeds::close));
         assertEquals(List.of("close lab", "close quiz"), log);
+    }
+
+    /**
+     * The labs and the quizzes of a library are read from one walk of the content roots (each walk asks for the roots
+     * once), the same walk the syllabus and the SQL grader's datasets get; a library loaded again walks them again, once.
+     */
+    @Test
+    void oneWalkOfTheRootsServesEveryCatalogueOfALibrary() throws Exception {
+        AtomicInteger walks = new AtomicInteger();
+        LessonEmbeds embeds = LessonEmbeds.create(() -> {
+            walks.incrementAndGet();
+            return List.of(tmp);
+        }, tmp, e -> { }, Grader.withoutSql());
+        try {
+            Object library = new Object();
+            embeds.labs(library).get(30, TimeUnit.SECONDS);
+            embeds.quizzes(library).get(30, TimeUnit.SECONDS);
+            assertSame(embeds.scans().of(library).get(30, TimeUnit.SECONDS), embeds.scans().latest().get());
+            assertEquals(1, walks.get(), "walks of the roots for one library");
+
+            Object reloaded = new Object();
+            embeds.quizzes(reloaded).get(30, TimeUnit.SECONDS);
+            embeds.labs(reloaded).get(30, TimeUnit.SECONDS);
+            assertEquals(2, walks.get(), "walks of the roots once the library is loaded again");
+        } finally {
+            embeds.close();
+        }
     }
 }

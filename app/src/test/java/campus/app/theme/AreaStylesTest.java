@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -80,6 +82,70 @@ class AreaStylesTest {
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    /** A string literal handed to a node's style classes: {@code getStyleClass().add("…")}, {@code addAll}, {@code remove}…. */
+    static final Pattern STYLE_CLASS_LITERAL = Pattern.compile(
+            "getStyleClass\\(\\)\\s*\\.\\s*(add|addAll|setAll|remove|removeAll|retainAll|contains)\\s*\\([^;]*?\"");
+
+    /**
+     * A string literal with the prefix of a theme area ({@code md-}, {@code lab-}, {@code exam-}, {@code quiz-}): a
+     * style class or id by its name, wherever it is used. Not {@code campus-}: threads are named so too; a
+     * {@code campus-} class is caught where it is handed to a node.
+     */
+    static final Pattern AREA_LITERAL = Pattern.compile("\"(md|lab|exam|quiz)-[a-z0-9-]*\"");
+
+    /** Literals that look like style classes but are not, each with the reason. */
+    static final Map<String, String> NOT_STYLES = Map.of(
+            "exam/ExamLauncherViewModel.java: \"exam-ui\"", "the folder the exam launcher keeps its packages list in");
+
+    /**
+     * Outside the theme package, no code of the app names a style class by a literal: every class a node gets, adds or
+     * loses comes from a constant of the theme package (or of the AtlantaFX theme), whatever its prefix.
+     */
+    @Test
+    void noCodeOutsideTheThemeNamesAStyleClassByALiteral() throws IOException {
+        Path main = Path.of("src/main/java/campus/app");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String name = main.relativize(f).toString().replace('\\', '/');
+                if (name.startsWith("theme/")) {
+                    continue;
+                }
+                found.addAll(literals(name, Files.readString(f)));
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    /** The rule is known to bite: a literal class of any prefix, or none, is caught. */
+    @Test
+    void theLiteralRuleCatchesClassesOfEveryPrefix() {
+        String code = """
+                holder.getStyleClass().add("campus-quiz-holder");
+                b.getStyleClass().addAll(Styles.FLAT, "flat");
+                b.getStyleClass().remove("danger");
+                String hook = "md-anything";
+                b.getStyleClass().add(ShellStyles.Hook.QUIZ_HOLDER);
+                """;
+        assertEquals(List.of("x.java: getStyleClass().add(\"", "x.java: getStyleClass().addAll(Styles.FLAT, \"",
+                "x.java: getStyleClass().remove(\"", "x.java: \"md-anything\""),
+                literals("x.java", code));
+    }
+
+    private static List<String> literals(String file, String code) {
+        List<String> found = new ArrayList<>();
+        for (Pattern p : List.of(STYLE_CLASS_LITERAL, AREA_LITERAL)) {
+            Matcher m = p.matcher(code);
+            while (m.find()) {
+                String hit = file + ": " + m.group();
+                if (!NOT_STYLES.containsKey(hit)) {
+                    found.add(hit);
+                }
+            }
+        }
+        return found;
     }
 
     /** The constants of a nested group; none when the area has no such group (the shell sets no ids here). */

@@ -3,6 +3,7 @@ package campus.progress.store;
 import campus.i18n.Msg;
 import campus.progress.LearningEvent;
 import campus.progress.LearningEventSink;
+import campus.progress.concurrent.ProgressThreads;
 import campus.progress.sync.SyncStore;
 import campus.progress.sync.protocol.WireEvent;
 import java.io.IOException;
@@ -47,11 +48,7 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     private final LongSupplier wallClock;
     private final Hlc hlc;
     /** The writer's thread when the caller has no thread policy of its own. */
-    private static final ThreadFactory DAEMON = r -> {
-        Thread t = new Thread(r, "campus-progress");
-        t.setDaemon(true);
-        return t;
-    };
+    private static final ThreadFactory DAEMON = ProgressThreads.named("campus-progress");
 
     private final ExecutorService writer;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();

@@ -1,6 +1,7 @@
 package campus.progress.sync;
 
 import campus.i18n.Msg;
+import campus.progress.concurrent.ProgressThreads;
 import campus.progress.sync.SyncState.Phase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,11 +44,7 @@ public final class AutoSync implements AutoCloseable {
     private final Clock clock;
     private final Random jitter = new Random();
     /** The worker's thread when the caller has no thread policy of its own. */
-    private static final ThreadFactory DAEMON = r -> {
-        Thread t = new Thread(r, "campus-sync");
-        t.setDaemon(true);
-        return t;
-    };
+    private static final ThreadFactory DAEMON = ProgressThreads.named("campus-sync");
 
     private final ScheduledExecutorService worker;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
