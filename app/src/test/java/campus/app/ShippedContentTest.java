@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What shipped content must have beyond what the formats require (and `campus validate` checks): every
  * lesson in both languages, hints for every lab, an explanation for every quiz and exam question, no Markdown
- * in a choice's text (the app shows it as written), and every image a lesson shows. The same checks run on a
- * folder with one defect of each kind, so they are known to catch them.
+ * in a choice's text (the app shows it as written), every image a lesson shows, and the numbers the courses were
+ * written to (3 courses, 24 lessons, 50 labs). The same checks run on a folder with one defect of each kind, so they
+ * are known to catch them.
  */
 class ShippedContentTest {
 
@@ -50,24 +51,57 @@ class ShippedContentTest {
         List<Course> courses = CourseLoader.load(List.of(ContentRoot.shipped())).courses();
         assertEquals("sql-fundamentals", courses.get(0).id(), "the beginner course comes first");
         assertTrue(courses.get(0).lessons().size() >= 9);
-        assertTrue(LabCatalog.scan(List.of(ContentRoot.shipped().path())).labs().size() >= 30);
+    }
+
+    @Test
+    void theShippedCoursesReachThreeCoursesTwentyFourLessonsInBothLanguagesAndFiftyLabsWithHints() {
+        assertEquals(List.of(), shortOfTheNumbers(ContentRoot.shipped()));
+    }
+
+    @Test
+    void contentShortOfTheNumbersIsFound(@TempDir Path root) {
+        writeDemoCourse(root.resolve("demo"));
+        write(root.resolve("demo/01-one/labs/with-hint.json"), """
+                {"id": "with-hint", "title": {"en": "T", "zh": "T"}, "task": {"en": "Do it.", "zh": "做吧。"},
+                 "dataset": "bookshop", "check": "result", "hints": [{"en": "Count.", "zh": "计数。"}]}
+                """);
+        write(root.resolve("demo/01-one/labs/with-hint.sql"), "SELECT 1;\n");
+        assertEquals(List.of(
+                "1 course, 3 needed",
+                "1 lesson in both languages, 24 needed",
+                "1 lab with hints in both languages, 50 needed"), shortOfTheNumbers(ContentRoot.folder(root)));
+    }
+
+    /**
+     * What the content under {@code root} lacks of the numbers the courses were written to: 3 courses, 24 lessons
+     * each in both languages, 50 labs each with hints in both languages.
+     */
+    static List<String> shortOfTheNumbers(ContentRoot root) {
+        List<Course> courses = CourseLoader.load(List.of(root)).courses();
+        long lessons = courses.stream().mapToLong(c -> c.lessons().stream()
+                .filter(l -> Stream.of(Lang.values()).allMatch(lang -> Files.isRegularFile(c.lessonFile(l.slug(), lang))
+                        && CourseLoader.loadLesson(c, l.slug(), lang).shownIn() == lang))
+                .count()).sum();
+        long labs = LabCatalog.scan(List.of(root.path())).labs().stream()
+                .filter(lab -> !lab.hints().isEmpty() && lab.hints().stream().allMatch(Text::complete))
+                .count();
+        List<String> out = new ArrayList<>();
+        if (courses.size() < 3) {
+            out.add(courses.size() + (courses.size() == 1 ? " course" : " courses") + ", 3 needed");
+        }
+        if (lessons < 24) {
+            out.add(lessons + (lessons == 1 ? " lesson" : " lessons") + " in both languages, 24 needed");
+        }
+        if (labs < 50) {
+            out.add(labs + (labs == 1 ? " lab" : " labs") + " with hints in both languages, 50 needed");
+        }
+        return out;
     }
 
     @Test
     void eachKindOfDefectIsFound(@TempDir Path root) throws IOException {
         Path course = root.resolve("demo");
-        write(course.resolve("course.json"), """
-                {"id": "demo", "title": {"en": "Demo", "zh": "演示"}, "summary": {"en": "A demo.", "zh": "演示。"},
-                 "level": "beginner", "lessons": ["01-one", "02-two"]}
-                """);
-        write(course.resolve("01-one/lesson.en.md"), "# One\n\n![A table](../images/table.png)\n\n```lab no-hints\n```\n");
-        write(course.resolve("01-one/lesson.zh.md"), "# 一\n\n![表](../images/table.png)\n\n```lab no-hints\n```\n");
-        write(course.resolve("02-two/lesson.en.md"), "# Two\n\nOnly in English.\n");
-        write(course.resolve("01-one/labs/no-hints.json"), """
-                {"id": "no-hints", "title": {"en": "T", "zh": "T"}, "task": {"en": "Do it.", "zh": "做吧。"},
-                 "dataset": "bookshop", "check": "result"}
-                """);
-        write(course.resolve("01-one/labs/no-hints.sql"), "SELECT 1;\n");
+        writeDemoCourse(course);
         write(course.resolve("01-one/quizzes/demo-quiz.json"), """
                 {"id": "demo-quiz", "title": {"en": "Q", "zh": "Q"}, "questions": [
                   {"id": "demo-q1", "type": "true-false", "topics": ["t"], "difficulty": "easy",
@@ -213,6 +247,22 @@ class ShippedContentTest {
                 inlines(l.content(), images);
             }
         }
+    }
+
+    /** A course of two lessons, the second in English only, whose first lesson shows a missing image and a lab without hints. */
+    private static void writeDemoCourse(Path course) {
+        write(course.resolve("course.json"), """
+                {"id": "demo", "title": {"en": "Demo", "zh": "演示"}, "summary": {"en": "A demo.", "zh": "演示。"},
+                 "level": "beginner", "lessons": ["01-one", "02-two"]}
+                """);
+        write(course.resolve("01-one/lesson.en.md"), "# One\n\n![A table](../images/table.png)\n\n```lab no-hints\n```\n");
+        write(course.resolve("01-one/lesson.zh.md"), "# 一\n\n![表](../images/table.png)\n\n```lab no-hints\n```\n");
+        write(course.resolve("02-two/lesson.en.md"), "# Two\n\nOnly in English.\n");
+        write(course.resolve("01-one/labs/no-hints.json"), """
+                {"id": "no-hints", "title": {"en": "T", "zh": "T"}, "task": {"en": "Do it.", "zh": "做吧。"},
+                 "dataset": "bookshop", "check": "result"}
+                """);
+        write(course.resolve("01-one/labs/no-hints.sql"), "SELECT 1;\n");
     }
 
     private static void write(Path file, String text) {

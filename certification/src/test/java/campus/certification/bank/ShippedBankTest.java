@@ -115,6 +115,15 @@ class ShippedBankTest {
     }
 
     @Test
+    void thePctaBankAloneHoldsTwoHundredQuestionsSomeOfThemSql() throws IOException {
+        // the certification bank the issue asks for is this exam's, not the sum of every shipped exam
+        List<Question> bank = pcta().bank().questions();
+        assertTrue(bank.size() >= 200, "pcta-practice holds only " + bank.size() + " questions");
+        long sql = bank.stream().filter(q -> q.key() instanceof AnswerKey.SqlKey).count();
+        assertTrue(sql >= 3, "pcta-practice holds only " + sql + " SQL questions graded by the labs checker");
+    }
+
+    @Test
     void thePctaFormHoldsThreeTimesOverInEverySection() throws IOException {
         LoadedExam e = pcta();
         assertEquals(List.of(26, 24), e.blueprint().sections().stream().map(Section::count).toList());
