@@ -46,9 +46,9 @@ class NestedMessagesTest {
                 TestContent.catalog().datasets(), SandboxLimits.DEFAULT, LearningEventSink.NONE)) {
             Verdict v = s.check("SELECT 1");
             Msg first = v.messages().get(0);
-            assertEquals("Could not read the result of your changes: Line 1, column 15: Table \"scratch\" not found",
+            assertEquals("Could not read the result of your changes: Line 1, column 15: There is no table or view scratch.",
                     first.in(Lang.EN));
-            assertEquals("无法读取你的修改结果：第 1 行，第 15 列：Table \"scratch\" not found", first.in(Lang.ZH));
+            assertEquals("无法读取你的修改结果：第 1 行，第 15 列：表或视图 scratch 不存在。", first.in(Lang.ZH));
         }
     }
 }

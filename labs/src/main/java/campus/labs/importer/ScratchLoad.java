@@ -5,6 +5,7 @@ import campus.i18n.Text;
 import campus.labs.dataset.Dataset;
 import campus.labs.sandbox.DatasetException;
 import campus.labs.sandbox.DatasetLoader;
+import campus.labs.sandbox.ErrorMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,7 +74,7 @@ final class ScratchLoad {
                 }
             }
         } catch (SQLException e) {
-            errors.add(Msg.of("labs.import.engineFailed", String.valueOf(e.getMessage())));
+            errors.add(Msg.of("labs.import.engineFailed", ErrorMapper.detail(e)));
         }
     }
 }

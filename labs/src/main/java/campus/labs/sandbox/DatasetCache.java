@@ -214,7 +214,7 @@ public final class DatasetCache {
                 st.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
                 throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(),
-                        ErrorMapper.readable(e.getMessage())));
+                        ErrorMapper.detail(e)));
             }
             try (InputStream in = org.h2.store.fs.FileUtils.newInputStream(inMemory + SUFFIX);
                  OutputStream out = Files.newOutputStream(built, StandardOpenOption.CREATE_NEW)) {

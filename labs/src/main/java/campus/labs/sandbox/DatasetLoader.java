@@ -77,9 +77,9 @@ public final class DatasetLoader {
                     }
                     st.execute(s.text());
                 } catch (SQLException e) {
-                    String text = ErrorMapper.readable(e.getMessage());
-                    throw new DatasetException(Msg.of("labs.dataset.statementFailed", dataset.source(), line, text), line,
-                            text);
+                    Object detail = ErrorMapper.detail(e);
+                    throw new DatasetException(Msg.of("labs.dataset.statementFailed", dataset.source(), line, detail), line,
+                            detail);
                 }
                 String w = s.firstWord();
                 if (!w.equals("INSERT") && !w.equals("MERGE") && !w.equals("UPDATE") && !w.equals("DELETE")) {

@@ -8,7 +8,7 @@ import java.util.List;
  * Turns an H2 error into a learner-facing problem: the first line of H2's message (without the echoed
  * statement and error code) and the position H2 marks with {@code [*]}, mapped into the learner's text.
  */
-final class ErrorMapper {
+public final class ErrorMapper {
 
     private ErrorMapper() {
     }
@@ -36,7 +36,7 @@ final class ErrorMapper {
         SqlProblem p = SqlProblem.at(syntax ? SqlProblem.Kind.SYNTAX : SqlProblem.Kind.ERROR,
                 Msg.of("labs.run.sqlError", 0, 0, text), script, offset);
         Msg m = syntax && offsetInStatement >= 0 ? syntaxMessage(statementSql, offsetInStatement, p.line(), p.column())
-                : Msg.of("labs.run.sqlError", p.line(), p.column(), text);
+                : Msg.of("labs.run.sqlError", p.line(), p.column(), detail(e));
         Msg better = mysqlDifference(e.getErrorCode(), syntax, statementSql, offsetInStatement, text, p.line(), p.column());
         if (better == null) {
             better = foreignKey(e.getErrorCode(), text, p.line(), p.column());
@@ -97,7 +97,8 @@ final class ErrorMapper {
                 && t.stream().anyMatch(x -> x.isWord("USING") || x.isWord("NATURAL"))) {
             java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(h2Text);
             String col = q.find() ? q.group(1) : "id";
-            return Msg.of("labs.run.ambiguousJoinColumn", line, column, h2Text, firstTable(t) + "." + col);
+            return Msg.of("labs.run.ambiguousJoinColumn", line, column, Msg.of("labs.sqlError.ambiguousColumnName", col),
+                    firstTable(t) + "." + col);
         }
         if (syntax && offset >= 0) {
             int at = 0;
@@ -137,6 +138,116 @@ final class ErrorMapper {
             }
         }
         return "t";
+    }
+
+    /**
+     * What went wrong, without the place: for the errors a learner or a dump really meets, a {@link Msg} in Campus's
+     * words (so it is said wholly in the reader's language) with the names H2 quotes; otherwise H2's own text
+     * ({@link #readable}).
+     */
+    public static Object detail(SQLException e) {
+        String raw = e.getMessage() == null ? e.toString() : e.getMessage();
+        Msg known = known(e.getErrorCode(), readable(raw));
+        return known != null ? known : readable(raw);
+    }
+
+    /** The names and values H2 puts in double quotes (a doubled quote inside stands for one). */
+    static List<String> quoted(String h2Text) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher q = QUOTED.matcher(h2Text);
+        while (q.find()) {
+            out.add(q.group(1).replace("\"\"", "\""));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+    private static final java.util.regex.Pattern UNIQUE_INDEX = java.util.regex.Pattern.compile(
+            " ON (?:[\\w$]+\\.)?([\\w$]+)\\(([^)]*)\\)");
+    private static final java.util.regex.Pattern CONVERTED_FOR_COLUMN = java.util.regex.Pattern.compile(
+            "(?s)(.*) \\(([\\w$]+): \"([^\"]+)\" (.+)\\)");
+    private static final java.util.regex.Pattern TOO_LONG_VALUE = java.util.regex.Pattern.compile("(?s)(.*) \\(\\d+\\)");
+    private static final java.util.regex.Pattern INDEX_ORDER = java.util.regex.Pattern.compile(
+            "(?i)\\s+(?:ASC|DESC|NULLS FIRST|NULLS LAST)");
+
+    /** The message for one of the H2 errors Campus says in its own words, or null (then H2's text is shown). */
+    static Msg known(int code, String h2Text) {
+        List<String> q = quoted(h2Text);
+        String first = q.isEmpty() ? null : q.get(0);
+        switch (code) {
+            case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1:
+                return first == null ? null : Msg.of("labs.sqlError.tableNotFound", first);
+            case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1:
+                return first == null ? null : Msg.of("labs.sqlError.tableNotFoundEmpty", first);
+            case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2:
+                return q.size() < 2 ? null : Msg.of("labs.sqlError.tableNotFoundCandidates", first,
+                        String.join(", ", q.subList(1, q.size())));
+            case org.h2.api.ErrorCode.COLUMN_NOT_FOUND_1:
+                return first == null ? null : Msg.of("labs.sqlError.columnNotFound", first);
+            case org.h2.api.ErrorCode.AMBIGUOUS_COLUMN_NAME_1:
+                return first == null ? null : Msg.of("labs.sqlError.ambiguousColumn", first);
+            case org.h2.api.ErrorCode.DUPLICATE_KEY_1: {
+                java.util.regex.Matcher m = first == null ? null : UNIQUE_INDEX.matcher(first);
+                if (m == null || !m.find()) {
+                    return Msg.of("labs.sqlError.duplicateKeyUnnamed");
+                }
+                return Msg.of("labs.sqlError.duplicateKey", m.group(1), INDEX_ORDER.matcher(m.group(2)).replaceAll(""));
+            }
+            case org.h2.api.ErrorCode.NULL_NOT_ALLOWED:
+                return first == null ? null : Msg.of("labs.sqlError.nullNotAllowed", first);
+            case org.h2.api.ErrorCode.VALUE_TOO_LONG_2: {
+                if (q.size() < 2) {
+                    return null;
+                }
+                int space = first.indexOf(' ');
+                java.util.regex.Matcher v = TOO_LONG_VALUE.matcher(q.get(1));
+                String value = v.matches() ? v.group(1) : q.get(1);
+                return space < 0 ? Msg.of("labs.sqlError.valueTooLong", first, value)
+                        : Msg.of("labs.sqlError.valueTooLongTyped", first.substring(0, space), first.substring(space + 1), value);
+            }
+            case org.h2.api.ErrorCode.DATA_CONVERSION_ERROR_1: {
+                if (first == null) {
+                    return null;
+                }
+                java.util.regex.Matcher c = CONVERTED_FOR_COLUMN.matcher(first);
+                return c.matches() ? Msg.of("labs.sqlError.conversionColumn", c.group(1), c.group(2) + "." + c.group(3), c.group(4))
+                        : Msg.of("labs.sqlError.conversion", first);
+            }
+            case org.h2.api.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1:
+                return first == null ? null : Msg.of("labs.sqlError.outOfRange", first);
+            case org.h2.api.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
+                return q.size() < 2 ? null : Msg.of("labs.sqlError.outOfRangeColumn", first, q.get(1));
+            case org.h2.api.ErrorCode.DIVISION_BY_ZERO_1:
+                return first == null ? null : Msg.of("labs.sqlError.divisionByZero", first);
+            case org.h2.api.ErrorCode.FUNCTION_NOT_FOUND_1:
+                return first == null ? null : Msg.of("labs.sqlError.functionNotFound", first);
+            case org.h2.api.ErrorCode.MUST_GROUP_BY_COLUMN_1:
+                return first == null ? null : Msg.of("labs.sqlError.mustGroupBy", first);
+            case org.h2.api.ErrorCode.COLUMN_COUNT_DOES_NOT_MATCH:
+                return Msg.of("labs.sqlError.columnCount");
+            case org.h2.api.ErrorCode.SCHEMA_NOT_FOUND_1:
+                return first == null ? null : Msg.of("labs.sqlError.schemaNotFound", first);
+            case org.h2.api.ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1:
+            case org.h2.api.ErrorCode.VIEW_ALREADY_EXISTS_1: // also when the name is a table's
+                return first == null ? null : Msg.of("labs.sqlError.tableExists", first);
+            case org.h2.api.ErrorCode.INDEX_ALREADY_EXISTS_1:
+                return first == null ? null : Msg.of("labs.sqlError.indexExists", first);
+            case org.h2.api.ErrorCode.CONSTRAINT_ALREADY_EXISTS_1:
+                return first == null ? null : Msg.of("labs.sqlError.constraintExists", first);
+            case org.h2.api.ErrorCode.DUPLICATE_COLUMN_NAME_1:
+                return first == null ? null : Msg.of("labs.sqlError.duplicateColumn", first);
+            case org.h2.api.ErrorCode.CHECK_CONSTRAINT_VIOLATED_1: {
+                if (first == null) {
+                    return null;
+                }
+                int colon = first.indexOf(':');
+                return Msg.of("labs.sqlError.checkViolated", (colon < 0 ? first : first.substring(0, colon)).strip());
+            }
+            case org.h2.api.ErrorCode.INVALID_DATETIME_CONSTANT_2:
+                return q.size() < 2 ? null : Msg.of("labs.sqlError.invalidDatetime", first, q.get(1));
+            default:
+                return null;
+        }
     }
 
     /** The message without H2's {@code ; SQL statement: ...} tail and {@code [code-build]} suffix. */

@@ -77,7 +77,7 @@ final class SandboxDatabase {
             return db;
         } catch (SQLException e) {
             db.close();
-            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.readable(e.getMessage())));
+            throw new DatasetException(Msg.of("labs.dataset.loadFailed", dataset.name(), ErrorMapper.detail(e)));
         } catch (DatasetException | RuntimeException e) {
             db.close();
             throw e;
@@ -112,7 +112,7 @@ final class SandboxDatabase {
                 // the copy's checksum matched but H2 cannot read it (written by a broken build): generate it again
                 copy.delete();
                 copy = cache.rebuild(dataset, scale, progress,
-                        Msg.of("labs.cache.damaged.open", dataset.name(), ErrorMapper.readable(e.getMessage())));
+                        Msg.of("labs.cache.damaged.open", dataset.name(), ErrorMapper.detail(e)));
                 url = copy.url();
                 admin = connect(url, DatasetCache.ADMIN, copy.password());
             }

@@ -129,7 +129,7 @@ class MysqlCompatTest {
         var p = r.problem().orElseThrow();
         assertEquals(2, p.line());
         assertEquals(8, p.column());
-        assertEquals("Line 2, column 8: Column \"nme\" not found", p.message().in(Lang.EN));
+        assertEquals("Line 2, column 8: There is no column nme in the tables of this statement.", p.message().in(Lang.EN));
     }
 
     static Stream<Arguments> leftToTheEngineAndExplained() {
