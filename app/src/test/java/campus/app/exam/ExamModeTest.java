@@ -107,7 +107,8 @@ class ExamModeTest {
 
     private ExamViewModel startPractice(FxRobot robot, String examId) throws Exception {
         fire(robot, "#exam-start-" + examId);
-        waitUntil(() -> launcher.currentExam() != null);
+        // The exam's view model exists before its window shows the first question: wait for the question page too.
+        waitUntil(() -> launcher.currentExam() != null && robot.lookup("#exam-clear-answer").tryQuery().isPresent());
         return launcher.currentExam();
     }
 
