@@ -222,8 +222,10 @@ public final class Installer {
                         "--icon", src.resolve("icon/campus.png").toString()));
                 if (type.equals("deb")) {
                     pkg.addAll(List.of("--linux-deb-maintainer", "campus@localhost",
-                            // GTK for JavaFX's windows, a font with Chinese glyphs for the Chinese lessons.
-                            "--linux-package-deps", "libgtk-3-0, fonts-wqy-microhei | fonts-noto-cjk"));
+                            // GTK for JavaFX's windows, a font with Chinese glyphs for the Chinese lessons: WenQuanYi
+                            // Micro Hei or Zen Hei (TrueType). Not fonts-noto-cjk: with it alone JavaFX shows boxes
+                            // (README, "What you need").
+                            "--linux-package-deps", "libgtk-3-0, fonts-wqy-microhei | fonts-wqy-zenhei"));
                 }
             } else if (type.equals("msi")) {
                 pkg.addAll(List.of("--win-menu", "--win-menu-group", NAME, "--win-shortcut",
