@@ -347,18 +347,28 @@ public final class Installer {
     /**
      * Joins class lists of several runs: each class once, numbered anew (the ids of a list are its own);
      * lines for classes of other class loaders (with a "source:") are left out, as the dump ignores them.
+     * Malformed lines are left out too: JDK 17 writes the list from several threads without a lock, and under
+     * load two lines sometimes come out interleaved (one line holding two, the rest of one alone, NUL bytes),
+     * which -Xshare:dump refuses with "class list format error".
      */
     static int mergeClassLists(List<Path> lists, Path into) throws IOException {
         Set<String> classes = new LinkedHashSet<>();
         Set<String> other = new LinkedHashSet<>();
         for (Path l : lists) {
-            for (String line : Files.readAllLines(l, StandardCharsets.UTF_8)) {
+            for (String line : new String(Files.readAllBytes(l), StandardCharsets.ISO_8859_1).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                if (line.startsWith("@")) {
+                if (!line.matches("[\\x20-\\x7e]+") || line.indexOf('@', 1) >= 0) {
+                    continue;
+                }
+                if (line.startsWith("@lambda-proxy ")) {
+                    if (line.split(" ").length == 10) {
+                        other.add(line);
+                    }
+                } else if (line.startsWith("@")) {
                     other.add(line);
-                } else if (!line.contains(" source: ")) {
+                } else if (line.matches("[^ ]+( id: \\d+)?")) {
                     classes.add(line.replaceFirst(" id: \\d+$", ""));
                 }
             }
