@@ -131,7 +131,9 @@ echo "$out" | grep -q "campus progress \[--data DIR\]" || { echo "$out"; fail "c
 step "campus questions import, exam pack, dataset import"
 cat >"$work/tiny.gift" <<'GIFT'
 $CATEGORY: $course$/top/installer-check
+
 ::which-clause:: Which clause keeps only the rows that match a condition? {=WHERE ~ORDER BY ~GROUP BY}
+
 ::sql-is-declarative:: SQL says what result is wanted, not how to compute it. {T}
 GIFT
 out=$(cd "$work" && as_learner campus questions import "$work/tiny.gift" --into "$work/bank" 2>&1) || { echo "$out"; fail "campus questions import"; }
