@@ -19,6 +19,7 @@ fi
 missing=()
 command -v Xvfb >/dev/null || missing+=(xvfb xauth)
 command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"; "${APT[@]}" update -qq; "${APT[@]}" install --no-install-recommends "${missing[@]}" >/dev/null
 fi
@@ -57,6 +58,9 @@ else
   rm -f app/target/installer/campus_"$new_version_base"-*.deb
   cp "$work/old.deb" "$old_deb"
 fi
+# A Chinese font JavaFX can show (WenQuanYi, TrueType), not fonts-noto-cjk alone (boxes).
+dpkg-deb -f "$work/old.deb" Depends | grep -qF "fonts-wqy-microhei | fonts-wqy-zenhei" \
+  || fail "the package does not depend on a WenQuanYi font: $(dpkg-deb -f "$work/old.deb" Depends)"
 echo "installer-test: .deb $(du -h "$work/old.deb" | cut -f1), installed size $(dpkg-deb -f "$work/old.deb" Installed-Size) KiB (+ the class-data archive made at install)"
 
 # --- What the system holds before: the package's dependencies first, so only the package itself differs ------
@@ -93,19 +97,71 @@ default=$(env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_DATA_DIRS HOME="$work" 
 
 learner="$work/learner"            # the learner's home: their data folder is $HOME/.campus (no XDG_DATA_HOME)
 mkdir -p "$learner"
+data="$learner/.campus"
 as_learner() { env -u XDG_DATA_HOME -u JAVA_TOOL_OPTIONS HOME="$learner" "$@"; }
+# The learner's progress as `campus progress --json` derives it from the events in their data folder (the streak
+# left out: it moves with the date).
+progress_json() { (cd "$work" && as_learner campus progress --data "$data" --json) | jq -S 'del(.streak)'; }
 
 # --- The command-line tools from the installed launcher ----------------------------------------------------
-step "campus validate (with the class-data archive required), lab check"
+step "campus validate (with the class-data archive required), lab check recording progress, help"
 # -Xshare:on makes the JVM refuse to start unless the archive postinst made maps: it fits the installed paths.
 out=$(cd "$work" && as_learner JAVA_TOOL_OPTIONS=-Xshare:on campus validate 2>&1) || { echo "$out"; fail "campus validate (or the installed class-data archive is refused)"; }
 echo "$out" | grep -q "^ok:" || { echo "$out"; fail "campus validate did not say ok"; }
 lab_sql=courses/content/sql-fundamentals/01-select-and-filter/labs/first-select.sql
-out=$(cd "$work" && as_learner campus lab check first-select "$root/$lab_sql" 2>&1) || { echo "$out"; fail "lab check of the reference solution"; }
+# With --data each check is recorded in the learner's progress store, as the app records it: a pass and a fail.
+out=$(cd "$work" && as_learner campus lab check --data "$data" first-select "$root/$lab_sql" 2>&1) || { echo "$out"; fail "lab check of the reference solution"; }
 echo "$out" | grep -q "^PASS first-select" || { echo "$out"; fail "lab check did not pass"; }
 echo "SELECT title FROM books;" >"$work/wrong.sql"
-set +e; out=$(cd "$work" && as_learner campus lab check first-select "$work/wrong.sql" 2>&1); rc=$?; set -e
+set +e; out=$(cd "$work" && as_learner campus lab check --data "$data" first-select "$work/wrong.sql" 2>&1); rc=$?; set -e
 [ "$rc" = 1 ] && echo "$out" | grep -q "^FAIL first-select" || { echo "$out"; fail "a wrong answer should fail the lab check (exit $rc)"; }
+# The progress those two attempts make: lab first-select (course sql-fundamentals, lesson 01-select-and-filter)
+# tried twice, passed once, at its full score.
+lab_record() { jq -c '.labs[] | select(.id == "first-select") | {course, lesson, attempts, passes, passed, full: (.bestScore == .maxScore)}' "$1"; }
+expected='{"course":"sql-fundamentals","lesson":"01-select-and-filter","attempts":2,"passes":1,"passed":true,"full":true}'
+progress_json >"$work/progress-recorded.json" || fail "campus progress"
+[ "$(jq .events "$work/progress-recorded.json")" -ge 2 ] || { cat "$work/progress-recorded.json"; fail "the lab checks recorded no events"; }
+[ "$(lab_record "$work/progress-recorded.json")" = "$expected" ] \
+  || { cat "$work/progress-recorded.json"; fail "campus progress does not show the recorded lab attempts: $(lab_record "$work/progress-recorded.json")"; }
+echo "installer-test: recorded progress: $(jq .events "$work/progress-recorded.json") events, first-select $(lab_record "$work/progress-recorded.json")"
+out=$(cd "$work" && as_learner campus help 2>&1) || { echo "$out"; fail "campus help"; }
+echo "$out" | grep -q "campus progress \[--data DIR\]" || { echo "$out"; fail "campus help does not list the tools"; }
+
+# The authoring tools, each on a small input the test writes: questions, exam, dataset.
+step "campus questions import, exam pack, dataset import"
+cat >"$work/tiny.gift" <<'GIFT'
+$CATEGORY: $course$/top/installer-check
+
+::which-clause:: Which clause keeps only the rows that match a condition? {=WHERE ~ORDER BY ~GROUP BY}
+
+::sql-is-declarative:: SQL says what result is wanted, not how to compute it. {T}
+GIFT
+out=$(cd "$work" && as_learner campus questions import "$work/tiny.gift" --into "$work/bank" 2>&1) || { echo "$out"; fail "campus questions import"; }
+echo "$out" | grep -q "^Imported 2 question(s); 0 could not be imported" || { echo "$out"; fail "campus questions import did not import both questions"; }
+q_json=$(ls "$work"/bank/questions/*.json 2>/dev/null | head -1)
+[ -n "$q_json" ] && grep -q "which-clause" "$q_json" && grep -q "sql-is-declarative" "$q_json" \
+  || { echo "$out"; ls -R "$work/bank"; fail "campus questions import wrote no bank file with both questions"; }
+bank_src="$root/certification/content/sql-fundamentals-practice"
+out=$(cd "$work" && as_learner campus exam pack "$bank_src" --code INSTALLER-CHECK-42 --out "$work/practice.campusexam" 2>&1) \
+  || { echo "$out"; fail "campus exam pack"; }
+echo "$out" | grep -q "^Packed .* bytes)" || { echo "$out"; fail "campus exam pack did not say it packed"; }
+[ "$(head -c 8 "$work/practice.campusexam")" = CAMPUSXP ] || fail "campus exam pack wrote no exam package"
+cat >"$work/pets.sql" <<'DUMP'
+-- MySQL dump 10.13
+DROP TABLE IF EXISTS `pets`;
+CREATE TABLE `pets` (
+  `id` int(11) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(40) CHARACTER SET utf8mb4 NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+LOCK TABLES `pets` WRITE;
+INSERT INTO `pets` VALUES (1,'Rex'),(2,'小花'),(3,'O\'Malley');
+UNLOCK TABLES;
+DUMP
+out=$(cd "$work" && as_learner campus dataset import "$work/pets.sql" pets --into "$work/datasets" 2>&1) || { echo "$out"; fail "campus dataset import"; }
+echo "$out" | grep -qi "^Table pets: 3 rows" && echo "$out" | grep -q "^Wrote dataset pets to " \
+  || { echo "$out"; fail "campus dataset import did not load the table's 3 rows"; }
+[ -s "$work/datasets/pets.sql" ] || fail "campus dataset import wrote no dataset file"
 
 # The progress server from the installed launcher: up, and answering its health check.
 step "campus server: listening and healthy"
@@ -119,8 +175,7 @@ pkill -TERM -P "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null
 echo "installer-test: server health: $health"
 
 # --- The app under Xvfb: up for 10 s, no exception, with a learner's data folder --------------------------
-# A lab draft as the app saves it (<data>/drafts/<lab-id>.sql).
-data="$learner/.campus"
+# A lab draft as the app saves it (<data>/drafts/<lab-id>.sql), beside the progress recorded above.
 mkdir -p "$data/drafts"
 printf 'SELECT title, price\nFROM books\nWHERE price < 10 -- unfinished\n' >"$data/drafts/first-select.sql"
 display=99
@@ -146,6 +201,9 @@ run_app "$work/app-exam.log" "$work/damaged.campusexam"
 
 # --- Upgrade over a learner's data ---------------------------------------------------------------------------
 sums() { (cd "$data" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+# The progress before the upgrade, read by the older version (the app runs above may have added events of their own).
+progress_json >"$work/progress-before.json" || fail "campus progress before the upgrade"
+[ "$(lab_record "$work/progress-before.json")" = "$expected" ] || { cat "$work/progress-before.json"; fail "the recorded lab attempts are gone before the upgrade"; }
 sums >"$work/data-before.txt"
 step "upgrade to $new_version_base"
 "${APT[@]}" install --no-install-recommends "$work/new.deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log"; fail "upgrade"; }
@@ -153,6 +211,10 @@ step "upgrade to $new_version_base"
 [ -f /opt/campus/lib/app/campus.jsa ] || fail "no class-data archive after the upgrade"
 sums >"$work/data-after.txt"
 diff "$work/data-before.txt" "$work/data-after.txt" || fail "the upgrade changed the learner's data folder"
+# The newer version reads the progress the older one recorded: the same events, the same derived progress.
+progress_json >"$work/progress-after.json" || fail "campus progress after the upgrade"
+diff "$work/progress-before.json" "$work/progress-after.json" || fail "the upgraded campus progress differs from the recorded progress"
+echo "installer-test: progress before the upgrade: $(jq .events "$work/progress-before.json") events; after: $(jq .events "$work/progress-after.json") events, first-select $(lab_record "$work/progress-after.json")"
 run_app "$work/app-2.log"
 grep -q "unfinished" "$data/drafts/first-select.sql" || fail "the lab draft is gone after the upgraded app ran"
 
