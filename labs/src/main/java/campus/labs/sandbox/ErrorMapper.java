@@ -170,22 +170,37 @@ public final class ErrorMapper {
     private static final java.util.regex.Pattern INDEX_ORDER = java.util.regex.Pattern.compile(
             "(?i)\\s+(?:ASC|DESC|NULLS FIRST|NULLS LAST)");
 
+    /** The errors said by a message that takes the first name or value H2 quotes, and nothing else. */
+    private static final java.util.Map<Integer, String> NAMED = java.util.Map.ofEntries(
+            java.util.Map.entry(org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1, "labs.sqlError.tableNotFound"),
+            java.util.Map.entry(org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1, "labs.sqlError.tableNotFoundEmpty"),
+            java.util.Map.entry(org.h2.api.ErrorCode.COLUMN_NOT_FOUND_1, "labs.sqlError.columnNotFound"),
+            java.util.Map.entry(org.h2.api.ErrorCode.AMBIGUOUS_COLUMN_NAME_1, "labs.sqlError.ambiguousColumn"),
+            java.util.Map.entry(org.h2.api.ErrorCode.NULL_NOT_ALLOWED, "labs.sqlError.nullNotAllowed"),
+            java.util.Map.entry(org.h2.api.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1, "labs.sqlError.outOfRange"),
+            java.util.Map.entry(org.h2.api.ErrorCode.DIVISION_BY_ZERO_1, "labs.sqlError.divisionByZero"),
+            java.util.Map.entry(org.h2.api.ErrorCode.FUNCTION_NOT_FOUND_1, "labs.sqlError.functionNotFound"),
+            java.util.Map.entry(org.h2.api.ErrorCode.MUST_GROUP_BY_COLUMN_1, "labs.sqlError.mustGroupBy"),
+            java.util.Map.entry(org.h2.api.ErrorCode.SCHEMA_NOT_FOUND_1, "labs.sqlError.schemaNotFound"),
+            java.util.Map.entry(org.h2.api.ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1, "labs.sqlError.tableExists"),
+            // H2 says "view already exists" also when the name is a table's
+            java.util.Map.entry(org.h2.api.ErrorCode.VIEW_ALREADY_EXISTS_1, "labs.sqlError.tableExists"),
+            java.util.Map.entry(org.h2.api.ErrorCode.INDEX_ALREADY_EXISTS_1, "labs.sqlError.indexExists"),
+            java.util.Map.entry(org.h2.api.ErrorCode.CONSTRAINT_ALREADY_EXISTS_1, "labs.sqlError.constraintExists"),
+            java.util.Map.entry(org.h2.api.ErrorCode.DUPLICATE_COLUMN_NAME_1, "labs.sqlError.duplicateColumn"));
+
     /** The message for one of the H2 errors Campus says in its own words, or null (then H2's text is shown). */
     static Msg known(int code, String h2Text) {
         List<String> q = quoted(h2Text);
         String first = q.isEmpty() ? null : q.get(0);
+        String named = NAMED.get(code);
+        if (named != null) {
+            return first == null ? null : Msg.of(named, first);
+        }
         switch (code) {
-            case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1:
-                return first == null ? null : Msg.of("labs.sqlError.tableNotFound", first);
-            case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1:
-                return first == null ? null : Msg.of("labs.sqlError.tableNotFoundEmpty", first);
             case org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2:
                 return q.size() < 2 ? null : Msg.of("labs.sqlError.tableNotFoundCandidates", first,
                         String.join(", ", q.subList(1, q.size())));
-            case org.h2.api.ErrorCode.COLUMN_NOT_FOUND_1:
-                return first == null ? null : Msg.of("labs.sqlError.columnNotFound", first);
-            case org.h2.api.ErrorCode.AMBIGUOUS_COLUMN_NAME_1:
-                return first == null ? null : Msg.of("labs.sqlError.ambiguousColumn", first);
             case org.h2.api.ErrorCode.DUPLICATE_KEY_1: {
                 java.util.regex.Matcher m = first == null ? null : UNIQUE_INDEX.matcher(first);
                 if (m == null || !m.find()) {
@@ -193,8 +208,6 @@ public final class ErrorMapper {
                 }
                 return Msg.of("labs.sqlError.duplicateKey", m.group(1), INDEX_ORDER.matcher(m.group(2)).replaceAll(""));
             }
-            case org.h2.api.ErrorCode.NULL_NOT_ALLOWED:
-                return first == null ? null : Msg.of("labs.sqlError.nullNotAllowed", first);
             case org.h2.api.ErrorCode.VALUE_TOO_LONG_2: {
                 if (q.size() < 2) {
                     return null;
@@ -213,29 +226,10 @@ public final class ErrorMapper {
                 return c.matches() ? Msg.of("labs.sqlError.conversionColumn", c.group(1), c.group(2) + "." + c.group(3), c.group(4))
                         : Msg.of("labs.sqlError.conversion", first);
             }
-            case org.h2.api.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1:
-                return first == null ? null : Msg.of("labs.sqlError.outOfRange", first);
             case org.h2.api.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
                 return q.size() < 2 ? null : Msg.of("labs.sqlError.outOfRangeColumn", first, q.get(1));
-            case org.h2.api.ErrorCode.DIVISION_BY_ZERO_1:
-                return first == null ? null : Msg.of("labs.sqlError.divisionByZero", first);
-            case org.h2.api.ErrorCode.FUNCTION_NOT_FOUND_1:
-                return first == null ? null : Msg.of("labs.sqlError.functionNotFound", first);
-            case org.h2.api.ErrorCode.MUST_GROUP_BY_COLUMN_1:
-                return first == null ? null : Msg.of("labs.sqlError.mustGroupBy", first);
             case org.h2.api.ErrorCode.COLUMN_COUNT_DOES_NOT_MATCH:
                 return Msg.of("labs.sqlError.columnCount");
-            case org.h2.api.ErrorCode.SCHEMA_NOT_FOUND_1:
-                return first == null ? null : Msg.of("labs.sqlError.schemaNotFound", first);
-            case org.h2.api.ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1:
-            case org.h2.api.ErrorCode.VIEW_ALREADY_EXISTS_1: // also when the name is a table's
-                return first == null ? null : Msg.of("labs.sqlError.tableExists", first);
-            case org.h2.api.ErrorCode.INDEX_ALREADY_EXISTS_1:
-                return first == null ? null : Msg.of("labs.sqlError.indexExists", first);
-            case org.h2.api.ErrorCode.CONSTRAINT_ALREADY_EXISTS_1:
-                return first == null ? null : Msg.of("labs.sqlError.constraintExists", first);
-            case org.h2.api.ErrorCode.DUPLICATE_COLUMN_NAME_1:
-                return first == null ? null : Msg.of("labs.sqlError.duplicateColumn", first);
             case org.h2.api.ErrorCode.CHECK_CONSTRAINT_VIOLATED_1: {
                 if (first == null) {
                     return null;
