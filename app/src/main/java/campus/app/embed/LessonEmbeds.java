@@ -56,9 +56,8 @@ public final class LessonEmbeds implements AutoCloseable {
     private volatile SandboxLimits limits = SandboxLimits.DEFAULT;
     private DatasetCache cache;
 
-    private LessonEmbeds(ContentScans scans, Supplier<List<Path>> roots, Path dataDir, LearningEventSink events,
-                         Grader grader) {
-        this.scans = scans != null ? scans : new ContentScans(Objects.requireNonNull(roots, "roots"), workers);
+    private LessonEmbeds(ContentScans scans, Path dataDir, LearningEventSink events, Grader grader) {
+        this.scans = Objects.requireNonNull(scans, "scans");
         this.events = Objects.requireNonNull(events, "events");
         this.grader = Objects.requireNonNull(grader, "grader");
         this.drafts = new Drafts(dataDir);
@@ -72,12 +71,7 @@ public final class LessonEmbeds implements AutoCloseable {
      * @param grader  grades quiz answers (with the labs checker for SQL questions)
      */
     public static LessonEmbeds create(ContentScans scans, Path dataDir, LearningEventSink events, Grader grader) {
-        return new LessonEmbeds(Objects.requireNonNull(scans, "scans"), null, dataDir, events, grader);
-    }
-
-    /** With walks of its own of {@code roots} (asked again for each library), on its workers: for tests. */
-    public static LessonEmbeds create(Supplier<List<Path>> roots, Path dataDir, LearningEventSink events, Grader grader) {
-        return new LessonEmbeds(null, roots, dataDir, events, grader);
+        return new LessonEmbeds(scans, dataDir, events, grader);
     }
 
     /** For tests: {@code ui} runs what the workers hand back (instead of the FX thread). */

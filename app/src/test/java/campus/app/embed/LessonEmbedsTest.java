@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.concurrent.DaemonThreads;
 import campus.certification.grading.Grader;
 import campus.i18n.Lang;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class LessonEmbedsTest {
     Path tmp;
 
     private LessonEmbeds embeds() {
-        return LessonEmbeds.create(List::of, tmp, e -> { }, Grader.withoutSql());
+        return LessonEmbeds.create(new ContentScans(List::of, DaemonThreads.cached("test-scan")), tmp, e -> { }, Grader.withoutSql());
     }
 
     private Embedder recording(String kind, Node node, RuntimeException onClose) {
@@ -83,10 +84,10 @@ class LessonEmbedsTest {
     @Test
     void oneWalkOfTheRootsServesEveryCatalogueOfALibrary() throws Exception {
         AtomicInteger walks = new AtomicInteger();
-        LessonEmbeds embeds = LessonEmbeds.create(() -> {
+        LessonEmbeds embeds = LessonEmbeds.create(new ContentScans(() -> {
             walks.incrementAndGet();
             return List.of(tmp);
-        }, tmp, e -> { }, Grader.withoutSql());
+        }, DaemonThreads.cached("test-scan")), tmp, e -> { }, Grader.withoutSql());
         try {
             Object library = new Object();
             embeds.labs(library).get(30, TimeUnit.SECONDS);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import campus.app.concurrent.DaemonThreads;
+import campus.app.embed.ContentScans;
 import campus.app.embed.LessonEmbeds;
 import campus.certification.grading.Grader;
 import campus.labs.LabCatalog;
@@ -40,7 +42,7 @@ class LabEmbedderTest {
         List<LearningEvent> events = new CopyOnWriteArrayList<>();
         BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
         List<LabSession> opened = new CopyOnWriteArrayList<>();
-        LessonEmbeds host = LessonEmbeds.create(() -> List.of(content), tmp.resolve("data"), e -> {
+        LessonEmbeds host = LessonEmbeds.create(new ContentScans(() -> List.of(content), DaemonThreads.cached("test-scan")), tmp.resolve("data"), e -> {
             recording.countDown();
             await(release);
             events.add(e);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.concurrent.DaemonThreads;
+import campus.app.embed.ContentScans;
 import campus.app.embed.LessonEmbeds;
 import campus.certification.grading.Grader;
 import campus.i18n.Lang;
@@ -72,7 +74,7 @@ class LabPaneTest {
     }
 
     private LabEmbedder newContext() {
-        host = LessonEmbeds.create(() -> List.of(content), data, events::add, Grader.withoutSql()).withLimits(SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30)));
+        host = LessonEmbeds.create(new ContentScans(() -> List.of(content), DaemonThreads.cached("test-scan")), data, events::add, Grader.withoutSql()).withLimits(SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30)));
         LabEmbedder lab = new LabEmbedder(host);
         host.with(LessonEmbeds.LAB, lab);
         return lab;

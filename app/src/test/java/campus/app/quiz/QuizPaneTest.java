@@ -3,6 +3,8 @@ package campus.app.quiz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import campus.app.concurrent.DaemonThreads;
+import campus.app.embed.ContentScans;
 import campus.app.embed.LessonEmbeds;
 import campus.certification.grading.Grader;
 import campus.certification.sql.SqlGrade;
@@ -57,7 +59,7 @@ class QuizPaneTest {
             boolean same = norm(spec.referenceSql()).equals(norm(sql));
             return new SqlGrade(same ? 1 : 0, Msg.of("app.quiz.grading-failed", same ? "same" : "different"));
         });
-        host = LessonEmbeds.create(() -> List.of(root), root.resolve("data"), events::add, grader);
+        host = LessonEmbeds.create(new ContentScans(() -> List.of(root), DaemonThreads.cached("test-scan")), root.resolve("data"), events::add, grader);
         ctx = new QuizEmbedder(host, SqlInput::textArea);
         host.with(LessonEmbeds.QUIZ, ctx);
         host.quizzes("g").join(); // scanned: the quiz shows at once
