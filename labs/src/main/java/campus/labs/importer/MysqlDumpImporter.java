@@ -278,7 +278,12 @@ public final class MysqlDumpImporter {
 
     /** An identifier as H2 should see it: quoted, lower-case (the dataset runs with DATABASE_TO_LOWER). */
     static String ident(SqlToken t) {
-        return "\"" + t.value().toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
+        return ident(t.value());
+    }
+
+    /** A name as H2 should see it: quoted, lower-case. */
+    static String ident(String name) {
+        return "\"" + name.toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
     }
 
     static String emit(SqlToken x) {

@@ -76,20 +76,18 @@ record TriggerReplay(String name, String table, String target, List<String> colu
                 insertsSoFar.applyAsInt(table)));
     }
 
-    /** The statement run after the data. */
+    /** The statement run after the data (the names are lower case already, as the dataset's are). */
     String sql() {
-        return "INSERT INTO " + quoted(target) + " (" + String.join(", ", columns.stream().map(TriggerReplay::quoted).toList())
-                + ") SELECT " + String.join(", ", values.stream().map(TriggerReplay::quoted).toList()) + " FROM " + quoted(table);
+        return "INSERT INTO " + MysqlDumpImporter.ident(target) + " ("
+                + String.join(", ", columns.stream().map(MysqlDumpImporter::ident).toList()) + ") SELECT "
+                + String.join(", ", values.stream().map(MysqlDumpImporter::ident).toList()) + " FROM "
+                + MysqlDumpImporter.ident(table);
     }
 
     /** The same statement as the report shows it. */
     String shown() {
         return "INSERT INTO " + target + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
                 + " FROM " + table;
-    }
-
-    private static String quoted(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static String lower(SqlToken name) {
