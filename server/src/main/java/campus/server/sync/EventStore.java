@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Pushes into the events table (docs/decisions/0005-sync-protocol.md). A device's row in {@code devices} holds
+ * Pushes into the events table, {@link EventRuns} (docs/decisions/0005-sync-protocol.md). A device's row in {@code devices} holds
  * the account it belongs to and the highest contiguous seq stored ({@code acked_seq}); a push locks that row
  * for its transaction, so pushes of one device are serial across every server instance, and a retried or
  * duplicated push that waited for the lock finds its events stored and counts them as duplicates.
@@ -49,10 +49,11 @@ public final class EventStore {
                     throw new SQLException("device " + chunk.device() + " could not be registered", race);
                 }
             } catch (SQLException e) {
-                if (!Dialect.isDuplicateKey(e)) {
+                // A run's key taken under the device's lock can only be a push racing itself where the lock
+                // did not hold; run it again, and it finds its events stored.
+                if (!Dialect.isDuplicateKey(e) || attempt > 0) {
                     throw e;
                 }
-                throw conflict(chunk);
             }
         }
     }
@@ -82,7 +83,7 @@ public final class EventStore {
         }
         List<PushChunk.Incoming> fresh = chunk.events().subList(duplicates, chunk.events().size());
         if (!fresh.isEmpty()) {
-            insert(c, p, fresh, now);
+            EventRuns.insert(c, p.accountId(), chunk.device(), fresh, now);
             try (PreparedStatement s = c.prepareStatement("UPDATE devices SET acked_seq = ?, updated_at = ? WHERE device_id = ?")) {
                 s.setLong(1, last);
                 s.setLong(2, now);
@@ -127,29 +128,22 @@ public final class EventStore {
 
     /** The number of leading events the server holds already, each checked to be the same event. */
     private static int checkDuplicates(Connection c, PushChunk chunk, long from, long to) throws SQLException {
-        int n = 0;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT seq, event_id, body FROM events WHERE device_id = ? AND seq >= ? AND seq <= ? ORDER BY seq")) {
-            s.setString(1, chunk.device());
-            s.setLong(2, from);
-            s.setLong(3, to);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    WireEvent sent = chunk.events().get((int) (r.getLong(1) - from)).wire();
-                    WireEvent held = Protocol.gson().fromJson(r.getString(3), WireEvent.class);
-                    if (!r.getString(2).equals(sent.id()) || !sameContent(sent, held)) {
-                        throw new ApiException(ApiError.EVENT_CONFLICT, "seq " + sent.seq() + " of device " + chunk.device()
-                                + " is held here as event " + r.getString(2) + (r.getString(2).equals(sent.id())
-                                ? " with other content" : ", not " + sent.id()) + "; this device's store is damaged", 409);
-                    }
-                    n++;
-                }
+        int[] n = {0};
+        EventRuns.read(c, chunk.device(), from - 1, to, (seq, stored, chars) -> {
+            WireEvent sent = chunk.events().get((int) (seq - from)).wire();
+            WireEvent held = Protocol.gson().fromJson(stored, WireEvent.class);
+            if (!sent.id().equals(held.id()) || !sameContent(sent, held)) {
+                throw new ApiException(ApiError.EVENT_CONFLICT, "seq " + sent.seq() + " of device " + chunk.device()
+                        + " is held here as event " + held.id() + (sent.id().equals(held.id())
+                        ? " with other content" : ", not " + sent.id()) + "; this device's store is damaged", 409);
             }
-        }
-        if (n != to - from + 1) {
+            n[0]++;
+            return true;
+        });
+        if (n[0] != to - from + 1) {
             throw new SQLException("device " + chunk.device() + " is acknowledged up to " + to + " but events are missing");
         }
-        return n;
+        return n[0];
     }
 
     static boolean sameContent(WireEvent a, WireEvent b) {
@@ -160,45 +154,5 @@ public final class EventStore {
 
     private static JsonObject orEmpty(JsonObject o) {
         return o == null ? new JsonObject() : o;
-    }
-
-    private static void insert(Connection c, Principal p, List<PushChunk.Incoming> events, long now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO events (device_id, seq, event_id, account_id, kind,"
-                + " subject, hlc_ms, hlc_count, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PushChunk.Incoming e : events) {
-                WireEvent w = e.wire();
-                s.setString(1, w.device());
-                s.setLong(2, w.seq());
-                s.setString(3, w.id());
-                s.setString(4, p.accountId());
-                s.setString(5, w.kind());
-                s.setString(6, w.subject());
-                s.setLong(7, w.hlcMs());
-                s.setInt(8, w.hlcCount());
-                s.setLong(9, now);
-                s.setString(10, e.body());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** An event id of the push is already stored under another seq of the same device: name it. */
-    private ApiException conflict(PushChunk chunk) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT device_id, seq FROM events WHERE device_id = ? AND event_id = ?")) {
-                for (PushChunk.Incoming e : chunk.events()) {
-                    s.setString(1, chunk.device());
-                    s.setString(2, e.wire().id());
-                    try (ResultSet r = s.executeQuery()) {
-                        if (r.next() && !(r.getString(1).equals(chunk.device()) && r.getLong(2) == e.wire().seq())) {
-                            return new ApiException(ApiError.EVENT_CONFLICT, "event " + e.wire().id() + " is held here as seq "
-                                    + r.getLong(2) + " of device " + r.getString(1) + "; this device's store is damaged", 409);
-                        }
-                    }
-                }
-            }
-            return new ApiException(ApiError.EVENT_CONFLICT, "an event of this push is already held under another id or seq", 409);
-        });
     }
 }

@@ -8,7 +8,6 @@ import campus.server.http.Fields;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,28 +111,23 @@ public final class Pull {
         return acked;
     }
 
-    /** Appends up to {@code max} events of one device above {@code from}; advances {@code have}; the bytes read. */
-    private static int read(Connection c, Principal p, String device, long from, int max, int byteBudget,
+    /** Appends up to {@code max} events of one device above {@code from}; advances {@code have}; the characters read. */
+    private static int read(Connection c, Principal p, String device, long from, int max, int budget,
                             JsonArray out, Map<String, Long> have) throws SQLException {
-        int bytes = 0;
-        long seq = from;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT seq, body FROM events WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
-            s.setString(1, device);
-            s.setLong(2, from);
-            s.setInt(3, max);
-            try (ResultSet r = s.executeQuery()) {
-                while (bytes < byteBudget && r.next()) {
-                    seq = r.getLong(1);
-                    String json = r.getString(2);
-                    JsonObject event = JsonParser.parseString(json).getAsJsonObject();
-                    event.addProperty("learner", p.accountId());
-                    out.add(event);
-                    bytes += json.length();
-                }
+        int[] taken = {0, 0};
+        long[] seq = {from};
+        EventRuns.read(c, device, from, Long.MAX_VALUE, (s, event, chars) -> {
+            if (taken[0] >= max || taken[1] >= budget) {
+                return false;
             }
-        }
-        have.put(device, seq);
-        return bytes;
+            event.addProperty("learner", p.accountId());
+            out.add(event);
+            seq[0] = s;
+            taken[0]++;
+            taken[1] += chars;
+            return true;
+        });
+        have.put(device, seq[0]);
+        return taken[1];
     }
 }

@@ -61,6 +61,7 @@ public final class LoadRun {
         int events = 200;
         int trickle = 20;
         boolean knee = false;
+        int warmUps = 1;
         String heap = "1g";
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -70,6 +71,7 @@ public final class LoadRun {
                 case "--events": events = Integer.parseInt(args[++i]); break;
                 case "--trickle": trickle = Integer.parseInt(args[++i]); break;
                 case "--knee": knee = true; break;
+                case "--warm-ups": warmUps = Integer.parseInt(args[++i]); break;
                 case "--heap": heap = args[++i]; break;
                 case "--server-jvm": jvm.add(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
@@ -91,7 +93,9 @@ public final class LoadRun {
                     + "  events/CPU s  generator CPU s   load average after");
             // A server runs for hours: a first burst of the same size warms it up, so the figures are of compiled
             // code rather than of the JIT compiler (which on two busy cores takes minutes of its own).
-            run.burst(learners, events, "warm-up");
+            for (int w = 0; w < warmUps; w++) {
+                run.burst(learners, events, "warm-up");
+            }
             long p99 = run.burst(learners, events, "burst");
             if (trickle > 0) { // --trickle 0: the burst only
                 run.trickle(learners, trickle);
