@@ -203,6 +203,34 @@ class LessonTitlesTest {
         assertEquals(lessons, index.size());
     }
 
+    /** The shipped content and index packed as the app's jar packs them: every title from the index, the same titles. */
+    @Test
+    void theShippedCoursesInAJarTakeEveryTitleFromTheIndex() throws IOException {
+        ContentRoot shipped = ContentRoot.shipped();
+        Path classes = shipped.path().getParent();
+        Path copy = tmp.resolve("packed");
+        for (Path from : List.of(shipped.path(), classes.resolve(LessonTitles.RESOURCE))) {
+            try (var files = Files.walk(from)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path to = copy.resolve(classes.relativize(p).toString());
+                    if (Files.isRegularFile(p)) {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(p, to);
+                    }
+                }
+            }
+        }
+        Path jar = tmp.resolve("courses.jar");
+        ContentRootTest.zip(copy, jar, false);
+        List<LessonTitles> used = new ArrayList<>();
+        Library packed = loadShipped(jar, LessonTitles.runningBuild(), used);
+        Library fromFolder = CourseLoader.load(List.of(shipped));
+        assertEquals(fromFolder.courses().stream().map(Course::lessons).toList(), packed.courses().stream().map(Course::lessons).toList());
+        int files = fromFolder.courses().stream().mapToInt(c -> c.lessons().size()).sum() * Lang.values().length;
+        assertEquals(files, used.get(0).hits());
+        assertEquals(0, used.get(0).misses());
+    }
+
     @Test
     void theIndexReadsBackWhatWasWritten() throws IOException {
         Map<String, LessonTitles.Entry> entries = Map.of("a/b/lesson.en.md", new LessonTitles.Entry(12, 0xFFFFFFFFL, "Ünïcode 标题"),
