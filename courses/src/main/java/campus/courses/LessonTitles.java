@@ -61,11 +61,11 @@ final class LessonTitles {
         return read(root.path(), runningBuild());
     }
 
-    /** The index beside {@code contentDir} (at {@code ../}{@link #RESOURCE}) if it was made by {@code build}. */
+    /** The index beside {@code contentDir} (at {@code ../}{@link #RESOURCE}) if it was made by {@code build} and is inside a jar. */
     static LessonTitles read(Path contentDir, String build) {
         Path parent = contentDir.getParent();
-        if (build == null || parent == null) {
-            return NONE;
+        if (build == null || parent == null || !contentDir.getFileSystem().supportedFileAttributeViews().contains("zip")) {
+            return NONE;   // a folder (target/classes when run from the build) has no CRC to check the index against
         }
         try {
             Path file = parent.resolve(RESOURCE);
