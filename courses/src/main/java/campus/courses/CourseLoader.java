@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -51,14 +52,20 @@ public final class CourseLoader {
      * one last), then by folder name; a repeated course id is skipped.
      */
     public static Library load(List<ContentRoot> roots) {
+        return load(roots, CourseLoader::titles);
+    }
+
+    /** As above, with the lesson titles of each root from {@code titlesOf} (tests: to see which came from an index). */
+    static Library load(List<ContentRoot> roots, Function<ContentRoot, LessonTitles> titlesOf) {
         List<Course> courses = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Course> byId = new HashMap<>();
         for (ContentRoot root : roots) {
             List<Ordered> inRoot = new ArrayList<>();
+            LessonTitles titles = titlesOf.apply(root);
             for (Path dir : courseDirs(root, problems)) {
                 String display = dir.equals(root.path()) ? root.display() : root.display() + "/" + name(dir);
-                load(dir, display, problems).ifPresent(inRoot::add);
+                load(dir, display, titles, problems).ifPresent(inRoot::add);
             }
             // course.json's "order" first (stable sort: folder name order among equals and unordered courses)
             inRoot.sort(Comparator.comparingInt(Ordered::order));
@@ -75,6 +82,14 @@ public final class CourseLoader {
             }
         }
         return new Library(courses, problems);
+    }
+
+    /**
+     * Where the lesson titles of a root's courses come from: the build's index for the shipped courses (checked against
+     * each file, see {@link LessonTitles}), the files themselves for every folder an author opens.
+     */
+    static LessonTitles titles(ContentRoot root) {
+        return root.display().equals(ContentRoot.SHIPPED_DISPLAY) ? LessonTitles.shipped(root) : LessonTitles.NONE;
     }
 
     /** A path's last name; folders inside a jar report theirs with a trailing slash. */
@@ -142,10 +157,10 @@ public final class CourseLoader {
     }
 
     public static Optional<Course> loadCourse(Path dir, String display, List<Problem> problems) {
-        return load(dir, display, problems).map(Ordered::course);
+        return load(dir, display, LessonTitles.NONE, problems).map(Ordered::course);
     }
 
-    private static Optional<Ordered> load(Path dir, String display, List<Problem> problems) {
+    private static Optional<Ordered> load(Path dir, String display, LessonTitles titles, List<Problem> problems) {
         String file = display + "/course.json";
         Optional<String> text = TextFile.read(dir.resolve("course.json"), file, MAX_COURSE_JSON_BYTES, problems);
         if (text.isEmpty()) {
@@ -170,7 +185,7 @@ public final class CourseLoader {
                         Msg.of("courses.course.lessonMissing", slug)));
                 continue;
             }
-            lessons.add(new LessonInfo(slug, new Text(frontTitle(dir, slug, Lang.EN), frontTitle(dir, slug, Lang.ZH))));
+            lessons.add(new LessonInfo(slug, new Text(title(titles, dir, slug, Lang.EN), title(titles, dir, slug, Lang.ZH))));
         }
         unlistedLessons(dir, display, new LinkedHashSet<>(cj.lessons()), problems);
         return Optional.of(new Ordered(new Course(cj.id(), cj.title(), cj.summary(), cj.level(), lessons, dir, display),
@@ -197,9 +212,24 @@ public final class CourseLoader {
         }
     }
 
+    /** A lesson's title from the index when it vouches for the file, else read from the file ({@link #frontTitle}). */
+    private static String title(LessonTitles titles, Path courseDir, String slug, Lang lang) {
+        if (titles != LessonTitles.NONE) {
+            Optional<String> indexed = titles.title(lessonFile(courseDir, slug, lang));
+            if (indexed.isPresent()) {
+                return indexed.get();
+            }
+        }
+        return frontTitle(courseDir, slug, lang);
+    }
+
+    static Path lessonFile(Path courseDir, String slug, Lang lang) {
+        return courseDir.resolve(slug).resolve("lesson." + lang.code() + ".md");
+    }
+
     /** The title from front matter or the first {@code # } heading, reading only the top of the file; else the folder name. */
     static String frontTitle(Path courseDir, String slug, Lang lang) {
-        Path f = courseDir.resolve(slug).resolve("lesson." + lang.code() + ".md");
+        Path f = lessonFile(courseDir, slug, lang);
         StringBuilder top = new StringBuilder();
         try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             String line;

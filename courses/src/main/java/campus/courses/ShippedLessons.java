@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +24,9 @@ import java.util.stream.Stream;
  * parser. The entries are checked at use exactly like the data folder's (same text, same answers about
  * images and lessons), and made by this build of the parser: the id in {@link LessonCache#SHIPPED_BUILD}
  * is a hash of this module's classes and of the class path's jars, which the entries record.
+ *
+ * <p>It also writes the index of the shipped lessons' titles ({@link LessonTitles}, made by the same build and checked
+ * at use against each lesson file's size and CRC-32), so that listing the shipped courses opens no lesson file.
  *
  * <p>Usage: {@code ShippedLessons <target/classes>}
  */
@@ -36,7 +41,8 @@ public final class ShippedLessons {
         Files.createDirectories(out);
         String build = buildId(classes);
         List<Path> written = new ArrayList<>();
-        Library library = CourseLoader.load(List.of(new ContentRoot(classes.resolve("content"), ContentRoot.SHIPPED_DISPLAY)));
+        Path content = classes.resolve("content");
+        Library library = CourseLoader.load(List.of(new ContentRoot(content, ContentRoot.SHIPPED_DISPLAY)));
         for (Course course : library.courses()) {
             for (LessonInfo lesson : course.lessons()) {
                 for (Lang lang : Lang.values()) {
@@ -56,12 +62,35 @@ public final class ShippedLessons {
             }
         }
         writeIfChanged(classes.resolve(LessonCache.SHIPPED_BUILD.substring(1)), build.getBytes(StandardCharsets.UTF_8));
+        Map<String, LessonTitles.Entry> titles = titles(content, library);
+        writeIfChanged(classes.resolve(LessonTitles.RESOURCE), LessonTitles.encode(build, titles));
         try (Stream<Path> old = Files.list(out)) {
             for (Path p : old.filter(p -> p.toString().endsWith(".lesson") && !written.contains(p)).toList()) {
                 Files.delete(p);
             }
         }
-        System.out.println("[shipped-lessons] " + written.size() + " lesson entries, parser build " + build.substring(0, 12));
+        System.out.println("[shipped-lessons] " + written.size() + " lesson entries, " + titles.size() + " lesson titles, parser build "
+                + build.substring(0, 12));
+    }
+
+    /**
+     * The index of the titles of {@code library}'s lessons, loaded from {@code content}: for each lesson file, its size,
+     * CRC-32 and the title {@link CourseLoader#frontTitle} reads from it (never one taken from an older index).
+     */
+    static Map<String, LessonTitles.Entry> titles(Path content, Library library) throws IOException {
+        Map<String, LessonTitles.Entry> titles = new HashMap<>();
+        for (Course course : library.courses()) {
+            for (LessonInfo lesson : course.lessons()) {
+                for (Lang lang : Lang.values()) {
+                    Path file = course.lessonFile(lesson.slug(), lang);
+                    if (Files.isRegularFile(file)) {
+                        titles.put(LessonTitles.key(content.relativize(file)),
+                                LessonTitles.entry(Files.readAllBytes(file), CourseLoader.frontTitle(course.dir(), lesson.slug(), lang)));
+                    }
+                }
+            }
+        }
+        return titles;
     }
 
     /** A hash of this module's classes (the parser and the codec) and of the jars it runs with (Flexmark's version). */

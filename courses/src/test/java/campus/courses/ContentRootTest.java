@@ -66,7 +66,7 @@ class ContentRootTest {
         }
     }
 
-    private static void zip(Path base, Path jar, boolean folderEntries) throws IOException {
+    static void zip(Path base, Path jar, boolean folderEntries) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out);
              Stream<Path> files = Files.walk(base)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
