@@ -113,7 +113,7 @@ class DamagedStoreUiTest {
         waitFor(() -> window.view().progress().snapshot().labPassed("ptest-lab-2"));
         window.events().flush();
         assertEquals(1, window.events().ownEventsAfter(0, 10).get(0).seq(), "the new store's device starts at 1");
-        waitFor(() -> window.events().queued(url) == 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.events().queued(url) == 0); // off the UI thread: SQL
         assertEquals("ptest", fx(() -> window.viewModel().selectedCourseProperty().get().id()));
     }
 

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Preferences across devices in the window, headless, against a real progress server on loopback: a preference
@@ -141,7 +143,7 @@ class PreferenceSyncUiTest {
     /** "Sync now" from the window's menu; waits until {@code e} is in the store and the window has derived it. */
     private void syncNowAndWaitFor(WireEvent e) throws Exception {
         robot.clickOn("#menu-sync").clickOn("#menu-sync-now");
-        waitFor(() -> stored(e.id()) != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stored(e.id()) != null); // off the UI thread: SQL
         long pos = stored(e.id()).pos();
         waitFor(() -> window.view().progress().snapshot().lastPos() >= pos);
     }
