@@ -36,6 +36,8 @@ import java.util.concurrent.Executors;
  * the end of the stream), so it can fall anywhere in it: one cut in four within the first bytes (the first 2,000
  * of a request, 300 of an answer: the head, the start of the body), the others anywhere in the body, so a 150 KB push
  * or a large pull page is mostly cut deep inside. {@link #deepFirst} schedules cuts in the second half of a body.
+ * Cuts are for HTTP, one request per connection (the server's tests run with {@code http.keepAlive=false}); between a
+ * server and its database only the other faults make sense.
  * {@link #cuts()} says where each cut fell.
  * {@link #down()} refuses every connection and cuts the open ones, until {@link #up()}; {@link #retarget} follows
  * a server restarted on another port.
