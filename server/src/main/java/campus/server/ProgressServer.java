@@ -113,7 +113,8 @@ public final class ProgressServer implements AutoCloseable {
             String path = ctx.endpointHandlerPath();
             return path.startsWith("/") ? path : "unmatched";
         } catch (IllegalStateException e) {
-            return "refused-before-routing"; // e.g. 426 for an old protocol version
+            // No endpoint ran: none matches the path (404), or the request was refused before (426, an old protocol).
+            return ctx.statusCode() == 404 ? "unmatched" : "refused-before-routing";
         }
     }
 

@@ -29,15 +29,47 @@ import java.util.concurrent.Executors;
  * <li>{@code DUPLICATE}: the client's bytes go to the server twice, on two connections at once (the second
  * answer is thrown away), so a request races a copy of itself;</li>
  * <li>{@code REORDER}: the request is held back 100 to 600 ms, so later connections overtake it;</li>
- * <li>{@code CUT_REQUEST}: only the first 1 to 2,000 bytes of the request arrive, then both sides are closed;</li>
- * <li>{@code CUT_RESPONSE}: the request arrives whole, but only the first 1 to 300 bytes of the answer.</li>
+ * <li>{@code CUT_REQUEST}: only part of the request arrives, then both sides are closed;</li>
+ * <li>{@code CUT_RESPONSE}: the request arrives whole, but only part of the answer.</li>
  * </ul>
+ * A cut reads the whole message first (an HTTP head and the body its {@code Content-Length} or chunks say, or up to
+ * the end of the stream), so it can fall anywhere in it: one cut in four within the first bytes (the first 2,000
+ * of a request, 300 of an answer: the head, the start of the body), the others anywhere in the body, so a 150 KB push
+ * or a large pull page is mostly cut deep inside. {@link #deepFirst} schedules cuts in the second half of a body.
+ * Cuts are for HTTP, one request per connection (the server's tests run with {@code http.keepAlive=false}); between a
+ * server and its database only the other faults make sense.
+ * {@link #cuts()} says where each cut fell.
  * {@link #down()} refuses every connection and cuts the open ones, until {@link #up()}; {@link #retarget} follows
  * a server restarted on another port.
  */
 public final class FaultProxy implements AutoCloseable {
 
     public enum Fault { PASS, DELAY, DROP, DUPLICATE, REORDER, CUT_REQUEST, CUT_RESPONSE }
+
+    /**
+     * Where a cut fell: in connection {@code connection}, after {@code at} of the message's {@code length} bytes,
+     * whose body starts at {@code bodyStart} (the head's length).
+     */
+    public record Cut(int connection, Fault fault, int at, int length, int bodyStart) {
+
+        public int bodyLength() {
+            return length - bodyStart;
+        }
+
+        /** How far into the body the cut fell, in bytes; negative within the head. */
+        public int intoBody() {
+            return at - bodyStart;
+        }
+
+        @Override
+        public String toString() {
+            return connection + " " + fault + " at " + at + " of " + length + " bytes (body from " + bodyStart + ")";
+        }
+    }
+
+    /** A connection's fault, and for a scheduled cut whether it must fall in the body's second half. */
+    private record Plan(Fault fault, boolean deep) {
+    }
 
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -47,7 +79,8 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final Random random;
     private final Map<Fault, Integer> weights;
-    private final java.util.Deque<Fault> scheduled = new java.util.ArrayDeque<>();
+    private final java.util.Deque<Plan> scheduled = new java.util.ArrayDeque<>();
+    private final List<Cut> cuts = Collections.synchronizedList(new ArrayList<>());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private volatile int targetPort;
@@ -78,7 +111,25 @@ public final class FaultProxy implements AutoCloseable {
      */
     public FaultProxy first(Fault... faults) {
         synchronized (random) {
-            scheduled.addAll(List.of(faults));
+            for (Fault f : faults) {
+                scheduled.add(new Plan(f, false));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The next connections get these cuts ({@code CUT_REQUEST}, {@code CUT_RESPONSE}), in order, each in the second
+     * half of the message's body: a test that needs a large body cut deep inside schedules it.
+     */
+    public FaultProxy deepFirst(Fault... cuts) {
+        synchronized (random) {
+            for (Fault f : cuts) {
+                if (f != Fault.CUT_REQUEST && f != Fault.CUT_RESPONSE) {
+                    throw new IllegalArgumentException("not a cut: " + f);
+                }
+                scheduled.add(new Plan(f, true));
+            }
         }
         return this;
     }
@@ -103,6 +154,13 @@ public final class FaultProxy implements AutoCloseable {
         down = false;
     }
 
+    /** Every cut so far, in the order they fell. */
+    public List<Cut> cuts() {
+        synchronized (cuts) {
+            return new ArrayList<>(cuts);
+        }
+    }
+
     /** One line per connection: its number and fault. */
     public List<String> log() {
         synchronized (log) {
@@ -123,16 +181,16 @@ public final class FaultProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
-            Fault fault;
+            Plan plan;
             long detail;
             synchronized (random) {
-                fault = scheduled.isEmpty() ? draw() : scheduled.poll();
+                plan = scheduled.isEmpty() ? new Plan(draw(), false) : scheduled.poll();
                 detail = random.nextLong();
             }
-            log.add(n++ + " " + fault);
+            int number = n++;
+            log.add(number + " " + plan.fault() + (plan.deep() ? " deep" : ""));
             open.add(client);
-            Fault f = fault;
-            threads.execute(() -> serve(client, f, new Random(detail)));
+            threads.execute(() -> serve(client, number, plan, new Random(detail)));
         }
     }
 
@@ -148,7 +206,8 @@ public final class FaultProxy implements AutoCloseable {
         return Fault.PASS;
     }
 
-    private void serve(Socket client, Fault fault, Random r) {
+    private void serve(Socket client, int number, Plan plan, Random r) {
+        Fault fault = plan.fault();
         Socket server = null;
         Socket copy = null;
         try {
@@ -159,21 +218,28 @@ public final class FaultProxy implements AutoCloseable {
             if (fault == Fault.DUPLICATE) {
                 copy = connect();
                 Socket twin = copy;
-                threads.execute(() -> pump(twin, null, -1, 0, null, null));
+                threads.execute(() -> pump(twin, null, 0, null, null));
             }
             Socket upstream = server;
             long hold = fault == Fault.REORDER ? 100 + r.nextInt(500) : 0;
-            int requestLimit = fault == Fault.CUT_REQUEST ? 1 + r.nextInt(2000) : -1;
-            int responseLimit = fault == Fault.CUT_RESPONSE ? 1 + r.nextInt(300) : -1;
             int delay = fault == Fault.DELAY ? 200 : 0;
             Socket twinOut = copy;
             Random up = new Random(r.nextLong());
             Random downward = new Random(r.nextLong());
+            Random cutAt = new Random(r.nextLong());
             threads.execute(() -> {
                 sleep(hold);
-                pump(client, upstream, requestLimit, delay, twinOut, up);
+                if (fault == Fault.CUT_REQUEST) {
+                    cut(client, upstream, number, plan, 2000, cutAt);
+                } else {
+                    pump(client, upstream, delay, twinOut, up);
+                }
             });
-            pump(upstream, client, responseLimit, delay, null, downward);
+            if (fault == Fault.CUT_RESPONSE) {
+                cut(upstream, client, number, plan, 300, cutAt);
+            } else {
+                pump(upstream, client, delay, null, downward);
+            }
         } catch (IOException e) {
             // The server is away: the client sees its connection closed, as it would.
         } finally {
@@ -191,23 +257,14 @@ public final class FaultProxy implements AutoCloseable {
         return s;
     }
 
-    /** Copies {@code from} to {@code to} (and {@code also}) until EOF or {@code limit} bytes, then closes both ends. */
-    private void pump(Socket from, Socket to, int limit, int maxDelayMs, Socket also, Random r) {
+    /** Copies {@code from} to {@code to} (and {@code also}) until EOF, then closes its output ({@code to} null: both ends). */
+    private void pump(Socket from, Socket to, int maxDelayMs, Socket also, Random r) {
         byte[] buf = new byte[8192];
-        long sent = 0;
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to == null ? null : to.getOutputStream();
             OutputStream out2 = also == null ? null : also.getOutputStream();
             for (int n; (n = in.read(buf)) > 0; ) {
-                if (limit >= 0 && sent + n >= limit) {
-                    int part = (int) (limit - sent);
-                    if (out != null) {
-                        out.write(buf, 0, part);
-                        out.flush();
-                    }
-                    break;
-                }
                 sleep(maxDelayMs > 0 ? r.nextInt(maxDelayMs) : 0);
                 if (out != null) {
                     out.write(buf, 0, n);
@@ -217,19 +274,141 @@ public final class FaultProxy implements AutoCloseable {
                     out2.write(buf, 0, n);
                     out2.flush();
                 }
-                sent += n;
             }
         } catch (IOException e) {
             // One side went away; the other is closed below.
         } finally {
-            if (limit >= 0 || to == null) {
+            if (to == null) {
                 closeQuietly(from);
-                closeQuietly(to);
             } else {
                 shutdownOutput(to);
                 shutdownOutput(also);
             }
             open.remove(from);
+        }
+    }
+
+    /**
+     * Reads one whole message from {@code from}, passes on only its first bytes (where, {@link FaultProxy} says),
+     * then closes both ends. {@code shallow}: the reach of the one cut in four that falls near the start.
+     */
+    private void cut(Socket from, Socket to, int number, Plan plan, int shallow, Random r) {
+        try {
+            Message m = Message.read(from.getInputStream());
+            if (m.bytes.length > 0) {
+                int at = cutPoint(m, plan.deep(), shallow, r);
+                cuts.add(new Cut(number, plan.fault(), at, m.bytes.length, m.bodyStart));
+                OutputStream out = to.getOutputStream();
+                out.write(m.bytes, 0, at);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // One side went away; both are closed below.
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            open.remove(from);
+        }
+    }
+
+    /** How many of the message's bytes pass, at least 1 and fewer than all (when it has more than one). */
+    static int cutPoint(Message m, boolean deep, int shallow, Random r) {
+        int length = m.bytes.length;
+        if (length <= 1) {
+            return length;
+        }
+        int body = length - m.bodyStart;
+        int draw = r.nextInt(4); // drawn always, so the sequence does not depend on the message
+        long pick = r.nextLong() & Long.MAX_VALUE;
+        if (deep && body > 1) {
+            return m.bodyStart + body / 2 + (int) (pick % (body - body / 2));
+        }
+        if (draw == 0 || body <= 0) {
+            return 1 + (int) (pick % Math.min(shallow, length - 1));
+        }
+        return m.bodyStart + (int) (pick % body); // from the body's first byte to its last
+    }
+
+    /** One HTTP message as it came: its bytes (head and body) and where the body starts. */
+    static final class Message {
+        final byte[] bytes;
+        final int bodyStart;
+
+        private Message(byte[] bytes, int bodyStart) {
+            this.bytes = bytes;
+            this.bodyStart = bodyStart;
+        }
+
+        /**
+         * Reads a head, then the body its {@code Content-Length} says, or its chunks, or (neither: an answer closed
+         * by the server) all until the end of the stream; what arrived if the stream ends before.
+         */
+        static Message read(InputStream in) throws IOException {
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int headEnd = -1;
+            long want = -1;
+            boolean chunked = false;
+            boolean request = false;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                got.write(buf, 0, n);
+                byte[] all = got.toByteArray();
+                if (headEnd < 0) {
+                    headEnd = indexOf(all, "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0);
+                    if (headEnd < 0) {
+                        continue;
+                    }
+                    headEnd += 4;
+                    String head = new String(all, 0, headEnd, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .toLowerCase(java.util.Locale.ROOT);
+                    request = !head.startsWith("http/");
+                    java.util.regex.Matcher cl = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+                    chunked = head.contains("\r\ntransfer-encoding: chunked");
+                    want = cl.find() ? headEnd + Long.parseLong(cl.group(1)) : chunked ? -1 : request ? headEnd : -1;
+                }
+                if (want >= 0 && all.length >= want) {
+                    return new Message(java.util.Arrays.copyOf(all, (int) want), headEnd);
+                }
+                if (chunked && endsChunks(all, headEnd)) {
+                    return new Message(all, headEnd);
+                }
+            }
+            byte[] all = got.toByteArray();
+            return new Message(all, headEnd < 0 ? all.length : headEnd);
+        }
+
+        /** Whether the chunks from {@code from} on are complete, up to the last (empty) chunk and its blank line. */
+        private static boolean endsChunks(byte[] b, int from) {
+            int at = from;
+            while (true) {
+                int lineEnd = indexOf(b, new byte[] {'\r', '\n'}, at);
+                if (lineEnd < 0) {
+                    return false;
+                }
+                String size = new String(b, at, lineEnd - at, java.nio.charset.StandardCharsets.ISO_8859_1);
+                int semi = size.indexOf(';');
+                long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                if (n == 0) {
+                    return indexOf(b, new byte[] {'\r', '\n', '\r', '\n'}, lineEnd) >= 0; // after any trailers
+                }
+                at = lineEnd + 2 + (int) n + 2;
+                if (at > b.length) {
+                    return false;
+                }
+            }
+        }
+
+        private static int indexOf(byte[] b, byte[] what, int from) {
+            outer:
+            for (int i = Math.max(0, from); i <= b.length - what.length; i++) {
+                for (int j = 0; j < what.length; j++) {
+                    if (b[i + j] != what[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 
