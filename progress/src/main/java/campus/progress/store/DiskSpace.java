@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Whether a failure to write the store is a full disk, and its reason in a few words instead of a stack of wrappers. */
-public final class DiskSpace {
+final class DiskSpace {
 
     /** Below this the disk counts as full: H2 writes the store in chunks of this order. */
     static final long LOW = 1 << 20;
@@ -17,7 +17,7 @@ public final class DiskSpace {
      * A full disk: a message in the chain says so, or the folder's disk has less than 1 MiB left (H2 reports a
      * refused write of the store as "the database has been closed" from then on).
      */
-    public static boolean isFull(Throwable e, Path dir) {
+    static boolean isFull(Throwable e, Path dir) {
         if (fullMessage(e) != null) {
             return true;
         }
@@ -34,7 +34,7 @@ public final class DiskSpace {
     }
 
     /** The innermost message saying the disk is full, else the first message of the chain. */
-    public static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String full = fullMessage(e);
         if (full != null) {
             return full;

@@ -60,6 +60,7 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     /** Own events the disk refused, in the order recorded: only the store's thread touches them. */
     private final List<LearningEvent> unsaved = new ArrayList<>();
     private volatile Msg problem;
+    private String reason;
     /** A statement failed: the connection is replaced before the next one (see reconnectIfClosed). */
     private boolean failed;
     private Connection conn;
@@ -237,9 +238,10 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
         } catch (SQLException | RuntimeException e) {
             failed = true;
             Msg was = problem;
+            reason = DiskSpace.reason(e);
             problem = DiskSpace.isFull(e, dir)
-                    ? Msg.of("progress.store.diskFull", file().toString(), DiskSpace.reason(e), unsaved.size())
-                    : Msg.of("progress.store.cannotSave", file().toString(), DiskSpace.reason(e), unsaved.size());
+                    ? Msg.of("progress.store.diskFull", file().toString(), reason, unsaved.size())
+                    : Msg.of("progress.store.cannotSave", file().toString(), reason, unsaved.size());
             System.err.println("campus: " + problem.in(campus.i18n.Lang.EN));
             if (was == null) {
                 problems.forEach(l -> l.accept(problem));
@@ -279,7 +281,8 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
 
     /**
      * Why events cannot be stored right now (a full disk), with how many wait in memory; empty while they can. The
-     * waiting events are stored with the next one recorded once there is room, or by {@link #retry()}.
+     * waiting events are stored with the next one recorded once there is room, or by {@link #retry()}. After
+     * {@link #close()}: how many events were lost, if the disk took neither them nor the old event file's lines.
      */
     public java.util.Optional<Msg> problem() {
         return java.util.Optional.ofNullable(problem);
@@ -456,8 +459,10 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
                 if (!unsaved.isEmpty() && opened.isDone() && !opened.isCompletedExceptionally() && !storeUnsaved()) {
                     // The last chance: the old event file, which the next start moves in (a line twice is read once).
                     long kept = unsaved.stream().filter(e -> LegacyLog.append(dataDir, e)).count();
-                    if (kept < unsaved.size()) {
-                        System.err.println("campus: " + (unsaved.size() - kept) + " events could not be stored: " + problem.in(campus.i18n.Lang.EN));
+                    problem = kept == unsaved.size() ? null
+                            : Msg.of("progress.store.lost", unsaved.size() - kept, file().toString(), reason);
+                    if (problem != null) {
+                        System.err.println("campus: " + problem.in(campus.i18n.Lang.EN));
                     }
                 }
             });
