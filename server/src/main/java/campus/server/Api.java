@@ -168,8 +168,11 @@ final class Api {
 
     private void failure(Exception e, Context ctx) {
         if (db.storageFull(e)) {
-            LOG.warn("storage full on {} {}: {}; answered 503, nothing of the request was stored", ctx.method(), ctx.path(),
-                    storageReason(e));
+            String reason = storageReason(e);
+            if (!reason.contains("No space left") && db.embeddedDiskFull()) {
+                reason = "the embedded database's disk has less than 1 MiB free (" + reason + ")";
+            }
+            LOG.warn("storage full on {} {}: {}; answered 503, nothing of the request was stored", ctx.method(), ctx.path(), reason);
             answer(ctx, storageFull().error());
             return;
         }

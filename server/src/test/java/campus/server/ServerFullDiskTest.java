@@ -74,7 +74,8 @@ class ServerFullDiskTest {
                 // A client's mistake is still its own, whatever the disk.
                 assertEquals(400, c.postRaw(Protocol.PUSH, a.token(), "{").status());
                 String log = server.output();
-                assertTrue(log.contains("storage full"), log);
+                assertTrue(log.contains(" WARN Api - storage full on POST " + Protocol.PUSH + ": "), log);
+                assertTrue(log.contains("; answered 503, nothing of the request was stored"), log);
                 assertTrue(!log.contains("\tat "), "no stack trace for a full disk:\n" + log);
 
                 disk.free();
