@@ -109,12 +109,17 @@ final class LegacyLog {
             return true;
         } catch (IOException | RuntimeException ex) {
             // A full disk may take half a line: cut it off, or the next line appended would join it and neither be read.
-            if (before >= 0) {
-                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-                    ch.truncate(before);
-                } catch (IOException | RuntimeException ignored) {
-                    // nothing more to do: the reader skips an unreadable line and keeps it
+            // A file this write created goes again, or the next start would say it moved 0 events from it.
+            try {
+                if (before == 0) {
+                    Files.deleteIfExists(file);
+                } else if (before > 0) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.truncate(before);
+                    }
                 }
+            } catch (IOException | RuntimeException ignored) {
+                // nothing more to do: the reader skips an unreadable line and keeps it
             }
             System.err.println("campus: could not keep " + e.kind() + " " + e.subject() + " in " + dataDir.resolve(FILE)
                     + ": " + ex.getMessage());
