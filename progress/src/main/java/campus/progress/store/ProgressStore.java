@@ -62,7 +62,7 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     private volatile Msg problem;
     private String reason;
     /** A statement failed: the connection is replaced before the next one (see reconnectIfClosed). */
-    private boolean failed;
+    private volatile boolean failed;
     private Connection conn;
     private String deviceId;
     private boolean closed;
@@ -281,7 +281,7 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
 
     /**
      * Why events cannot be stored right now (a full disk), with how many wait in memory; empty while they can. The
-     * waiting events are stored with the next one recorded once there is room, or by {@link #retry()}. After
+     * waiting events are stored with the next one recorded once there is room, or when the store closes. After
      * {@link #close()}: how many events were lost, if the disk took neither them nor the old event file's lines.
      */
     public java.util.Optional<Msg> problem() {
@@ -291,22 +291,6 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     /** Called on the store's thread when events start failing to be stored (once, not for each event). */
     public void onProblem(java.util.function.Consumer<Msg> listener) {
         problems.add(listener);
-    }
-
-    /** Tries again to store the events that wait; returns when done (commands and tests; never on the UI thread). */
-    public void retry() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            writer.execute(() -> {
-                if (!unsaved.isEmpty() && opened.isDone() && !opened.isCompletedExceptionally()) {
-                    storeUnsaved();
-                }
-                done.complete(null);
-            });
-        } catch (RejectedExecutionException e) {
-            return;
-        }
-        done.join();
     }
 
     /** Waits until every event recorded so far is stored (commands and tests; never on the UI thread). */

@@ -60,8 +60,8 @@ class ProgressStoreFullDiskTest {
                 assertEquals("progress.store.diskFull", problem.key(), problem.in(Lang.EN));
                 String en = problem.in(Lang.EN);
                 assertTrue(en.startsWith("The disk is full: your progress cannot be saved in " + s.file() + " ("), en);
-                assertTrue(en.endsWith("Everything saved before is kept; 5 new events wait in memory and are saved as soon as"
-                        + " there is space again: free some space and keep Campus open."), en);
+                assertTrue(en.endsWith("Everything saved before is kept; 5 new events wait in memory and are saved with the next"
+                        + " one once there is space again: free some space and keep Campus open."), en);
                 assertTrue(problem.in(Lang.ZH).startsWith("磁盘已满：无法把你的进度保存到 " + s.file()), problem.in(Lang.ZH));
                 assertTrue(problem.in(Lang.ZH).contains("5 个新事件暂存在内存中"), problem.in(Lang.ZH));
 
