@@ -162,6 +162,31 @@ class LabCommandTest {
     }
 
     @Test
+    void checkWithADataFolderOnAFullDiskSaysSoAndKeepsWhatWasRecorded(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.sql");
+        Files.writeString(good, "SELECT s.district, COUNT(*) FROM stations s JOIN trips t ON t.start_station = s.id GROUP BY 1;");
+        try (campus.labs.testing.FullDisk disk = campus.labs.testing.FullDisk.mount(dir.resolve("disk"), 6)) {
+            Path learner = disk.dir().resolve("learner");
+            assertEquals(0, run("check", "bike-trips-per-district", good.toString(), "--data", learner.toString()));
+            disk.fill();
+            out.reset();
+            assertEquals(1, run("check", "bike-trips-per-district", good.toString(), "--data", learner.toString(), "--lang", "zh"));
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertTrue(said.startsWith("无法打开进度库 " + learner.resolve("progress/store.mv.db") + "：磁盘已满（"), said);
+            assertTrue(said.strip().endsWith("其中的内容没有丢失；请腾出一些空间后再试。"), said);
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "not checked: the attempt could not be recorded");
+
+            disk.free();
+            assertEquals(0, run("check", "bike-trips-per-district", good.toString(), "--data", learner.toString()));
+            try (campus.progress.store.ProgressStore store = campus.progress.store.ProgressStore.open(learner)) {
+                assertEquals(List.of(1L, 2L), store.eventsAfter(0, 10).stream().map(e -> e.seq()).toList(),
+                        "the attempt before the disk filled and the one after");
+                assertTrue(store.notices().isEmpty(), store.notices().toString());
+            }
+        }
+    }
+
+    @Test
     void usageErrorsAndProblemsHaveTheirExitCodes(@TempDir Path dir) throws Exception {
         assertEquals(2, run());
         assertEquals(2, run("check", "only-id"));

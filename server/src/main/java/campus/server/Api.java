@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class Api {
 
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+    /** How long a client waits after "storage full": an operator has to free space first. */
+    static final int STORAGE_FULL_RETRY_SECONDS = 30;
 
     private final ServerConfig config;
     private final Database db;
@@ -120,6 +122,10 @@ final class Api {
     }
 
     private void health(Context ctx) throws SQLException {
+        if (db.embeddedDiskFull()) {
+            // Up, but it cannot store a push: say so rather than "ok".
+            throw storageFull();
+        }
         // MariaDB's driver answers false for a connection the database lost, where others throw: both are 503.
         db.read(c -> {
             if (!c.isValid(2)) {
@@ -154,7 +160,22 @@ final class Api {
         return ctx.req().getRemoteAddr();
     }
 
+    /** 503 with Retry-After: the disk under the database is full; nothing of the request was stored. */
+    private static ApiException storageFull() {
+        return new ApiException(new ApiError(ApiError.STORAGE_FULL, "the server's storage is full; nothing of this request was"
+                + " stored, try again later", 503, null, null, null, STORAGE_FULL_RETRY_SECONDS));
+    }
+
     private void failure(Exception e, Context ctx) {
+        if (db.storageFull(e)) {
+            String reason = storageReason(e);
+            if (!reason.contains("No space left") && db.embeddedDiskFull()) {
+                reason = "the embedded database's disk has less than 1 MiB free (" + reason + ")";
+            }
+            LOG.warn("storage full on {} {}: {}; answered 503, nothing of the request was stored", ctx.method(), ctx.path(), reason);
+            answer(ctx, storageFull().error());
+            return;
+        }
         if (Database.isUnavailable(e)) {
             LOG.warn("database unavailable: {}", e.toString());
             answer(ctx, ApiError.of(ApiError.UNAVAILABLE, "the progress database is not reachable; nothing was lost,"
@@ -166,6 +187,17 @@ final class Api {
         LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
         answer(ctx, ApiError.of(ApiError.INTERNAL, "the server failed on this request (incident " + incident
                 + " in its log)", 500));
+    }
+
+    /** The innermost message of the failure: "No space left on device" rather than the wrappers around it. */
+    private static String storageReason(Throwable e) {
+        String reason = e.toString();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+        }
+        return reason;
     }
 
     private static void answer(Context ctx, ApiError error) {

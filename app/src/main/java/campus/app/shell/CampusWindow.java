@@ -216,8 +216,13 @@ public final class CampusWindow {
         parts.close();
     }
 
-    /** Opens the progress store off the UI thread and says so if it was damaged or could not be opened. */
+    /**
+     * Opens the progress store off the UI thread and says so if it was damaged or could not be opened, or later if
+     * it cannot store what is recorded.
+     */
     private void openProgress() {
+        // Events the disk refuses (a full disk) wait in the store, which says so once, on its own thread.
+        events.onProblem(m -> Platform.runLater(() -> view.showError(m.in(vm.langProperty().get()))));
         events.startOpening();
         progress.start(view.lessonPane());
         events.ready().whenComplete((ok, error) -> {

@@ -107,7 +107,7 @@ public final class LabCommand {
      * Checks each file as one attempt of one learner in one session, in order, exactly as the lab pane checks
      * successive attempts: a {@code state} lab is put back between them as in the app. All files are read first, so a
      * missing file stops before any check. With a data folder each attempt is recorded in that learner's progress.
-     * Exit code 0 only when every attempt passed.
+     * Exit code 0 only when every attempt passed and, with a data folder, was recorded.
      */
     private static int check(LabCatalog catalog, campus.labs.sandbox.DatasetCache cache, String id, List<Path> files,
             boolean json, Lang lang, Path data, PrintStream out, PrintStream err) {
@@ -160,7 +160,6 @@ public final class LabCommand {
                     v.messages().forEach(x -> out.println("  " + x.in(lang)));
                 }
             }
-            return allPassed ? 0 : 1;
         } catch (LabSession.LabUnavailableException e) {
             err.println(e.msg().in(lang));
             return 1;
@@ -169,6 +168,12 @@ public final class LabCommand {
                 store.close();   // after the session: the attempts it recorded are stored first
             }
         }
+        if (store != null && store.problem().isPresent()) {
+            // Checked, but not recorded (a full disk): said, and not a success.
+            err.println(store.problem().get().in(lang));
+            return 1;
+        }
+        return allPassed ? 0 : 1;
     }
 
     private static int usage(PrintStream err, Lang lang) {

@@ -99,12 +99,28 @@ final class LegacyLog {
         m.put("subject", e.subject());
         m.put("occurredAt", e.occurredAt().toString());
         m.put("data", new java.util.TreeMap<>(e.data()));
+        Path file = dataDir.resolve(FILE);
+        long before = -1;
         try {
             Files.createDirectories(dataDir);
-            Files.writeString(dataDir.resolve(FILE), EventJson.gson().toJson(m) + "\n", StandardCharsets.UTF_8,
+            before = Files.isRegularFile(file) ? Files.size(file) : 0;
+            Files.writeString(file, EventJson.gson().toJson(m) + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             return true;
         } catch (IOException | RuntimeException ex) {
+            // A full disk may take half a line: cut it off, or the next line appended would join it and neither be read.
+            // A file this write created goes again, or the next start would say it moved 0 events from it.
+            try {
+                if (before == 0) {
+                    Files.deleteIfExists(file);
+                } else if (before > 0) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.truncate(before);
+                    }
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // nothing more to do: the reader skips an unreadable line and keeps it
+            }
             System.err.println("campus: could not keep " + e.kind() + " " + e.subject() + " in " + dataDir.resolve(FILE)
                     + ": " + ex.getMessage());
             return false;

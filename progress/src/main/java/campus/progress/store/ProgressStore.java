@@ -56,6 +56,13 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     private final List<Msg> notices = new CopyOnWriteArrayList<>();
     private final List<Runnable> recorded = new CopyOnWriteArrayList<>();
     private final List<Runnable> stored = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Msg>> problems = new CopyOnWriteArrayList<>();
+    /** Own events the disk refused, in the order recorded: only the store's thread touches them. */
+    private final List<LearningEvent> unsaved = new ArrayList<>();
+    private volatile Msg problem;
+    private String reason;
+    /** A statement failed: the connection is replaced before the next one (see reconnectIfClosed). */
+    private volatile boolean failed;
     private Connection conn;
     private String deviceId;
     private boolean closed;
@@ -205,20 +212,85 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
                     LegacyLog.append(dataDir, event);
                     return;
                 }
-                try {
-                    if (append(List.of(event)) > 0) {
-                        recorded.forEach(Runnable::run);
-                        stored.forEach(Runnable::run);
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    System.err.println("campus: could not store " + event.kind() + " " + event.subject() + " (" + e.getMessage()
-                            + "); kept in " + dataDir.resolve(LegacyLog.FILE));
+                unsaved.add(event);
+                if (!storeUnsaved()) {
+                    // Also in the old event file where the disk takes it: safe from a quit before there is space again.
                     LegacyLog.append(dataDir, event);
                 }
             });
         } catch (RejectedExecutionException closedAlready) {
             System.err.println("campus: event after close not stored");
         }
+    }
+
+    /**
+     * On the store's thread: stores the events that wait (the disk refused them before) and clears {@link #problem()}.
+     * When the disk refuses again they keep waiting, in order, and the problem is said once; storing them later is
+     * idempotent by id, as is moving in the old event file where they may also be.
+     */
+    private boolean storeUnsaved() {
+        int added;
+        try {
+            synchronized (this) {
+                reconnectIfClosed();
+                added = append(unsaved);
+            }
+        } catch (SQLException | RuntimeException e) {
+            failed = true;
+            Msg was = problem;
+            reason = DiskSpace.reason(e);
+            problem = DiskSpace.isFull(e, dir)
+                    ? Msg.of("progress.store.diskFull", file().toString(), reason, unsaved.size())
+                    : Msg.of("progress.store.cannotSave", file().toString(), reason, unsaved.size());
+            System.err.println("campus: " + problem.in(campus.i18n.Lang.EN));
+            if (was == null) {
+                problems.forEach(l -> l.accept(problem));
+            }
+            return false;
+        }
+        unsaved.clear();
+        if (problem != null) {
+            problem = null;
+            System.err.println("campus: " + Msg.of("progress.store.savedAgain", file().toString()).in(campus.i18n.Lang.EN));
+        }
+        if (added > 0) {
+            recorded.forEach(Runnable::run);
+            stored.forEach(Runnable::run);
+        }
+        return true;
+    }
+
+    /**
+     * H2 keeps refusing every statement of a database whose file it once could not write (a full disk), or closes
+     * it: after a failure the connection is replaced, which opens the file as it was after the last commit.
+     */
+    private void reconnectIfClosed() throws SQLException {
+        requireOpen();
+        if (failed || conn.isClosed()) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // the database is closed already; a new connection opens it again
+            }
+            StoreFile.Opened o = StoreFile.connect(dir, hlc);
+            conn = o.conn();
+            deviceId = o.deviceId();
+            failed = false;
+        }
+    }
+
+    /**
+     * Why events cannot be stored right now (a full disk), with how many wait in memory; empty while they can. The
+     * waiting events are stored with the next one recorded once there is room, or when the store closes. After
+     * {@link #close()}: how many events were lost, if the disk took neither them nor the old event file's lines.
+     */
+    public java.util.Optional<Msg> problem() {
+        return java.util.Optional.ofNullable(problem);
+    }
+
+    /** Called on the store's thread when events start failing to be stored (once, not for each event). */
+    public void onProblem(java.util.function.Consumer<Msg> listener) {
+        problems.add(listener);
     }
 
     /** Waits until every event recorded so far is stored (commands and tests; never on the UI thread). */
@@ -281,10 +353,11 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     private <T> T db(Work<T> w) {
         opened.join();
         synchronized (this) {
-            requireOpen();
             try {
+                reconnectIfClosed();
                 return w.run();
             } catch (SQLException e) {
+                failed = true;
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
@@ -365,6 +438,21 @@ public final class ProgressStore implements LearningEventSink, SyncStore, AutoCl
     @Override
     public void close() {
         go.countDown();
+        try {
+            writer.execute(() -> {
+                if (!unsaved.isEmpty() && opened.isDone() && !opened.isCompletedExceptionally() && !storeUnsaved()) {
+                    // The last chance: the old event file, which the next start moves in (a line twice is read once).
+                    long kept = unsaved.stream().filter(e -> LegacyLog.append(dataDir, e)).count();
+                    problem = kept == unsaved.size() ? null
+                            : Msg.of("progress.store.lost", unsaved.size() - kept, file().toString(), reason);
+                    if (problem != null) {
+                        System.err.println("campus: " + problem.in(campus.i18n.Lang.EN));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException closedAlready) {
+            // closed before
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);

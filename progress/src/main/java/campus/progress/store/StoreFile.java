@@ -39,6 +39,10 @@ final class StoreFile {
         try {
             return connect(dir, hlc);
         } catch (SQLException e) {
+            if (DiskSpace.isFull(e, dir)) {
+                // Never taken for damage: what H2 could not write on a full disk may read as a broken file.
+                throw new StoreUnavailableException(Msg.of("progress.store.unavailableDiskFull", file.toString(), DiskSpace.reason(e)), e);
+            }
             if (!isDamage(e, file)) {
                 throw new StoreUnavailableException(Msg.of("progress.store.unavailable", file.toString(), e.getMessage()), e);
             }

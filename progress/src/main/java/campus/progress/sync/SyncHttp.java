@@ -236,6 +236,8 @@ public final class SyncHttp {
                         Math.max(1, retryMs / 1000)), retryMs, null, null);
             case ApiError.UNAVAILABLE:
                 return new SyncFailure(Kind.UNAVAILABLE, Msg.of("sync.error.unavailable", server), retryMs, null, null);
+            case ApiError.STORAGE_FULL:
+                return new SyncFailure(Kind.UNAVAILABLE, Msg.of("sync.error.serverFull", server), retryMs, null, null);
             case ApiError.SEQ_GAP:
                 return new SyncFailure(Kind.UNAVAILABLE, Msg.of("sync.error.badAnswer", server, message), 0, e.ackedSeq(), null);
             case ApiError.EVENT_CONFLICT:

@@ -3,12 +3,16 @@ package campus.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -25,14 +29,20 @@ public final class Database implements AutoCloseable {
 
     private static final int ATTEMPTS = 3;
 
+    /** Below this much free space the disk of an embedded database counts as full. */
+    static final long LOW_SPACE = 1 << 20;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String product;
+    /** The folder of an embedded H2 file database, whose free space the server can see; null for a database server. */
+    private final Path embeddedFolder;
 
-    private Database(HikariDataSource pool, Dialect dialect, String product) {
+    private Database(HikariDataSource pool, Dialect dialect, String product, Path embeddedFolder) {
         this.pool = pool;
         this.dialect = dialect;
         this.product = product;
+        this.embeddedFolder = embeddedFolder;
     }
 
     /**
@@ -69,7 +79,7 @@ public final class Database implements AutoCloseable {
                 product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
             }
             Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
-            return new Database(pool, dialect, product);
+            return new Database(pool, dialect, product, embeddedFolder(url));
         } catch (SQLException e) {
             pool.close();
             throw e;
@@ -77,6 +87,16 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new SQLException("the database schema could not be brought up to date: " + e.getMessage(), e);
         }
+    }
+
+    private static Path embeddedFolder(String url) {
+        if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String file = url.substring("jdbc:h2:file:".length());
+        int options = file.indexOf(';');
+        Path p = Path.of(options < 0 ? file : file.substring(0, options)).toAbsolutePath().getParent();
+        return p;
     }
 
     public Dialect dialect() {
@@ -110,8 +130,13 @@ public final class Database implements AutoCloseable {
      * the database came back.
      */
     private void evictIfBroken(Connection c, SQLException e) {
-        if (isUnavailable(e)) {
+        if (isUnavailable(e) || isStorageFull(e)) {
             pool.evictConnection(c);
+            if (embeddedFolder != null) {
+                // H2 closes an embedded database it could not write (a full disk) for every connection, and opens the
+                // file again only once all of them are gone: replace them all, so it does when there is room again.
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
         }
     }
 
@@ -151,6 +176,46 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * Whether the failure means the database's storage is full (503, "storage full"): the database says so (PostgreSQL
+     * 53100, MySQL/MariaDB 1021 and 1114, a "No space left on device" anywhere in the chain), or the database is
+     * embedded and the disk of its folder has less than 1 MiB left (H2 then reports only that it closed the database).
+     */
+    public boolean storageFull(Throwable t) {
+        return isStorageFull(t) || (embeddedFolder != null && (isUnavailable(t) || t instanceof SQLException) && embeddedDiskFull());
+    }
+
+    /** For an embedded database: whether the disk of its folder is (all but) full now. False for a database server. */
+    public boolean embeddedDiskFull() {
+        if (embeddedFolder == null) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(embeddedFolder).getUsableSpace() < LOW_SPACE;
+        } catch (IOException | RuntimeException unknown) {
+            return false;
+        }
+    }
+
+    static boolean isStorageFull(Throwable t) {
+        for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            String m = e.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("Disk full") || m.contains("ENOSPC"))) {
+                return true;
+            }
+            if (e instanceof SQLException) {
+                SQLException s = (SQLException) e;
+                if ("53100".equals(s.getSQLState()) || s.getErrorCode() == 1021 || s.getErrorCode() == 1114) {
+                    return true;
+                }
+                if (s.getNextException() != null && s.getNextException() != s && isStorageFull(s.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the failure means the database is unreachable (503), not that a statement was wrong (500). */

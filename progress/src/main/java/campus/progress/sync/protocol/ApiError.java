@@ -3,7 +3,7 @@ package campus.progress.sync.protocol;
 /**
  * Every error the server answers, with its HTTP status. Optional fields are present where the code says so:
  * {@code ackedSeq} with {@link #SEQ_GAP}, the protocol range with {@link #PROTOCOL_TOO_OLD},
- * {@code retryAfterSeconds} with {@link #RATE_LIMITED}.
+ * {@code retryAfterSeconds} with {@link #RATE_LIMITED} and {@link #STORAGE_FULL}.
  */
 public record ApiError(String error, String message, int status, Long ackedSeq, Integer minProtocol,
                        Integer maxProtocol, Integer retryAfterSeconds) {
@@ -26,6 +26,11 @@ public record ApiError(String error, String message, int status, Long ackedSeq, 
     public static final String INTERNAL = "internal";
     /** 503: the server is up but its database is not reachable; nothing was stored, the request may be repeated. */
     public static final String UNAVAILABLE = "unavailable";
+    /**
+     * 503: the server's disk (or its database's) is full; nothing of the request was stored, it may be repeated later.
+     * A client that does not know the code takes it as any 5xx: try again later.
+     */
+    public static final String STORAGE_FULL = "storage-full";
 
     public static ApiError of(String error, String message, int status) {
         return new ApiError(error, message, status, null, null, null, null);
