@@ -165,7 +165,7 @@ class LabCommandTest {
     void checkWithADataFolderOnAFullDiskSaysSoAndKeepsWhatWasRecorded(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.sql");
         Files.writeString(good, "SELECT s.district, COUNT(*) FROM stations s JOIN trips t ON t.start_station = s.id GROUP BY 1;");
-        try (campus.labs.testing.FullDisk disk = campus.labs.testing.FullDisk.mount(dir.resolve("disk"), 6)) {
+        try (campus.progress.testing.FullDisk disk = campus.progress.testing.FullDisk.mount(dir.resolve("disk"), 6)) {
             Path learner = disk.dir().resolve("learner");
             assertEquals(0, run("check", "bike-trips-per-district", good.toString(), "--data", learner.toString()));
             disk.fill();

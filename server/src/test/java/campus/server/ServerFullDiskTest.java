@@ -16,7 +16,7 @@ import campus.progress.sync.protocol.Protocol;
 import campus.progress.sync.protocol.WireEvent;
 import campus.server.auth.AdminBootstrap;
 import campus.server.testing.DeviceStore;
-import campus.server.testing.FullDisk;
+import campus.progress.testing.FullDisk;
 import campus.server.testing.ServerProcess;
 import campus.server.testing.TestClient;
 import campus.server.testing.TestClient.Reply;

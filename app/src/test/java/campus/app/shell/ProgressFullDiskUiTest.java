@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import campus.app.CampusParts;
 import campus.app.LaunchOptions;
 import campus.app.Preload;
-import campus.app.testing.FullDisk;
+import campus.progress.testing.FullDisk;
 import campus.i18n.Lang;
 import campus.progress.LearningEvent;
 import java.nio.file.Path;
